@@ -1,0 +1,673 @@
+//! Functions rules may call: CEL's standard string and conversion functions, and Vigil's
+//! helpers for networks, IAM policies and related resources. Each is documented in
+//! `docs/rules.md`; each returns unknown when what it needs to decide is unknown.
+
+use crate::expr::{equal, or, Scope, Val};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use vigil_model::{Node, Value};
+
+const GLOBALS: &[&str] = &[
+    "size",
+    "int",
+    "double",
+    "string",
+    "as_list",
+    "is_world",
+    "cidr_prefix",
+    "cidr_contains",
+    "allows_port",
+    "all_protocols",
+    "port_count",
+    "statements",
+    "iam_match",
+    "allows",
+    "is_public_principal",
+    "condition_keys",
+    "condition_values",
+    "deref",
+    "referrers",
+    "denies_insecure_transport",
+    "parse_json",
+];
+
+const MEMBERS: &[&str] = &[
+    "size",
+    "startsWith",
+    "endsWith",
+    "contains",
+    "matches",
+    "lowerAscii",
+    "upperAscii",
+    "trim",
+    "split",
+    "orValue",
+    "hasValue",
+    // Macros expand to comprehensions, but the parser keeps these names for bad arities.
+    "exists",
+    "all",
+    "exists_one",
+    "map",
+    "filter",
+];
+
+pub(crate) fn is_global(name: &str) -> bool {
+    GLOBALS.contains(&name)
+        || name.starts_with('_')
+        || name.starts_with('@')
+        || name == "!_"
+        || name == "-_"
+}
+
+pub(crate) fn is_member(name: &str) -> bool {
+    MEMBERS.contains(&name)
+}
+
+/// Three-valued truth: `None` is unknown.
+type Tri = Option<bool>;
+
+fn tri<'a>(t: Tri) -> Val<'a> {
+    match t {
+        Some(b) => Val::Bool(b),
+        None => Val::Unknown,
+    }
+}
+
+/// A value as an owned or borrowed node, for helpers that walk trees.
+pub(crate) fn to_node<'v>(v: &'v Val) -> Option<Cow<'v, Node>> {
+    Some(match v {
+        Val::Node(n) => Cow::Borrowed(*n),
+        Val::Owned(n) => Cow::Borrowed(n.as_ref()),
+        Val::Null => Cow::Owned(Node::new(Value::Null, None)),
+        Val::Bool(b) => Cow::Owned(Node::new(Value::Bool(*b), None)),
+        Val::Int(i) => Cow::Owned(Node::new(Value::Number(*i as f64), None)),
+        Val::Double(d) => Cow::Owned(Node::new(Value::Number(*d), None)),
+        Val::Str(s) => Cow::Owned(Node::new(Value::String(s.to_string()), None)),
+        Val::List(l) => Cow::Owned(Node::new(
+            Value::List(
+                l.iter()
+                    .filter_map(|x| to_node(x).map(Cow::into_owned))
+                    .collect(),
+            ),
+            None,
+        )),
+        Val::Map(m) => Cow::Owned(Node::new(
+            Value::Map(
+                m.iter()
+                    .filter_map(|(k, x)| to_node(x).map(|n| (k.clone(), n.into_owned())))
+                    .collect(),
+            ),
+            None,
+        )),
+        Val::Ref(r) => Cow::Owned(Node::new(Value::Reference((*r).clone()), None)),
+        Val::Unknown => Cow::Owned(Node::unknown("unknown", None)),
+        Val::Resource(_) | Val::Absent => return None,
+    })
+}
+
+fn node_str(n: &Node) -> Option<&str> {
+    n.as_str()
+}
+
+fn node_num(n: &Node) -> Option<f64> {
+    match &n.value {
+        Value::Number(x) => Some(*x),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn undetermined(n: &Node) -> bool {
+    matches!(n.value, Value::Unknown(_) | Value::Reference(_))
+}
+
+/// Items of a node that may be a single value or a list (IAM's `Action: "s3:*"` or a list).
+fn one_or_many(n: &Node) -> Vec<&Node> {
+    match &n.value {
+        Value::List(l) => l.iter().collect(),
+        _ => vec![n],
+    }
+}
+
+thread_local! {
+    static REGEX_CACHE: RefCell<HashMap<String, Option<regex::Regex>>> = RefCell::new(HashMap::new());
+}
+
+fn regex_match(pattern: &str, text: &str) -> Option<bool> {
+    REGEX_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let re = c
+            .entry(pattern.to_string())
+            .or_insert_with(|| regex::Regex::new(pattern).ok());
+        re.as_ref().map(|re| re.is_match(text))
+    })
+}
+
+/// IAM wildcard match (`*` any run, `?` one character), case-insensitive as IAM actions are.
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.to_ascii_lowercase().chars().collect();
+    let t: Vec<char> = text.to_ascii_lowercase().chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// Whether any pattern in `patterns` (a string or list) matches `action`.
+fn iam_match(patterns: &Node, action: &str) -> Tri {
+    let mut unknown = false;
+    for p in one_or_many(patterns) {
+        match node_str(p) {
+            Some(p) if wildcard_match(p, action) => return Some(true),
+            Some(_) => {}
+            None => unknown |= undetermined(p),
+        }
+    }
+    if unknown {
+        None
+    } else {
+        Some(false)
+    }
+}
+
+/// Whether an IAM statement allows `action` (by `Action`, or by a `NotAction` that spares it).
+fn allows(stmt: &Node, action: &str) -> Tri {
+    let effect = match stmt.get("Effect") {
+        Some(e) if undetermined(e) => return None,
+        Some(e) => node_str(e).unwrap_or(""),
+        None => "",
+    };
+    if effect != "Allow" {
+        return Some(false);
+    }
+    if let Some(a) = stmt.get("Action") {
+        return iam_match(a, action);
+    }
+    if let Some(na) = stmt.get("NotAction") {
+        return iam_match(na, action).map(|m| !m);
+    }
+    Some(false)
+}
+
+/// `*`, `{"AWS": "*"}` or a list holding `*`: anyone, including anonymous callers.
+fn is_public_principal(p: &Node) -> Tri {
+    match &p.value {
+        Value::String(s) => Some(s == "*"),
+        Value::Unknown(_) | Value::Reference(_) => None,
+        Value::Map(m) => {
+            let mut acc = Some(false);
+            for (k, v) in m {
+                if k == "AWS" || k == "CanonicalUser" {
+                    for item in one_or_many(v) {
+                        match node_str(item) {
+                            Some("*") => return Some(true),
+                            Some(_) => {}
+                            None if undetermined(item) => acc = None,
+                            None => {}
+                        }
+                    }
+                }
+            }
+            acc
+        }
+        Value::List(l) => {
+            let mut acc = Some(false);
+            for item in l {
+                match is_public_principal(item) {
+                    Some(true) => return Some(true),
+                    None => acc = None,
+                    _ => {}
+                }
+            }
+            acc
+        }
+        _ => Some(false),
+    }
+}
+
+/// Statements of a policy document given as a tree or a JSON string.
+fn statements<'a>(doc: &Val<'a>) -> Val<'a> {
+    let doc = match doc {
+        Val::Str(s) => match parse_json_val(s) {
+            Some(v) => v,
+            None => return Val::Absent,
+        },
+        other => other.clone(),
+    };
+    match doc.field("Statement") {
+        Val::Absent => Val::List(Vec::new()),
+        Val::Unknown | Val::Ref(_) => Val::Unknown,
+        s => match s.items() {
+            Some(items) => Val::List(items),
+            None => Val::List(vec![s]),
+        },
+    }
+}
+
+fn parse_json_val<'a>(s: &str) -> Option<Val<'a>> {
+    let j: serde_json::Value = serde_json::from_str(s).ok()?;
+    Some(Val::Owned(Rc::new(json_to_node(&j))))
+}
+
+fn json_to_node(j: &serde_json::Value) -> Node {
+    use serde_json::Value as J;
+    let v = match j {
+        J::Null => Value::Null,
+        J::Bool(b) => Value::Bool(*b),
+        J::Number(n) => Value::Number(n.as_f64().unwrap_or(0.0)),
+        J::String(s) => Value::String(s.clone()),
+        J::Array(a) => Value::List(a.iter().map(json_to_node).collect()),
+        J::Object(o) => Value::Map(
+            o.iter()
+                .map(|(k, v)| (k.clone(), json_to_node(v)))
+                .collect(),
+        ),
+    };
+    Node::new(v, None)
+}
+
+/// Keys named in a statement's `Condition`, across operators, lowercased.
+fn condition_entries(stmt: &Node) -> Option<Vec<(String, String, &Node)>> {
+    let cond = match stmt.get("Condition") {
+        None => return Some(Vec::new()),
+        Some(c) if undetermined(c) => return None,
+        Some(c) => c,
+    };
+    let mut out = Vec::new();
+    for (op, block) in cond.as_map()? {
+        if let Some(m) = block.as_map() {
+            for (k, v) in m {
+                out.push((op.clone(), k.to_ascii_lowercase(), v));
+            }
+        }
+    }
+    Some(out)
+}
+
+fn allows_port(rule: &Node, port: f64) -> Tri {
+    let proto = match rule.get("IpProtocol") {
+        Some(p) if undetermined(p) => return None,
+        Some(p) => node_str(p)
+            .map(str::to_string)
+            .or_else(|| node_num(p).map(|x| x.to_string()))
+            .unwrap_or_default(),
+        None => "-1".into(),
+    };
+    let proto = proto.to_ascii_lowercase();
+    if proto == "-1" || proto == "all" {
+        return Some(true);
+    }
+    if !(proto == "tcp" || proto == "udp" || proto == "6" || proto == "17") {
+        return Some(false);
+    }
+    let from = rule.get("FromPort");
+    let to = rule.get("ToPort");
+    if from.is_some_and(undetermined) || to.is_some_and(undetermined) {
+        return None;
+    }
+    let from = from.and_then(node_num).unwrap_or(0.0);
+    let to = to.and_then(node_num).unwrap_or(65535.0);
+    if from == -1.0 || to == -1.0 {
+        return Some(true);
+    }
+    Some(from <= port && port <= to)
+}
+
+fn port_count(rule: &Node) -> Option<f64> {
+    let proto = rule.get("IpProtocol").and_then(|p| {
+        node_str(p)
+            .map(str::to_string)
+            .or_else(|| node_num(p).map(|x| x.to_string()))
+    });
+    if rule.get("IpProtocol").is_some_and(undetermined) {
+        return None;
+    }
+    match proto.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("-1") | Some("all") => return Some(65536.0),
+        _ => {}
+    }
+    let from = rule.get("FromPort");
+    let to = rule.get("ToPort");
+    if from.is_some_and(undetermined) || to.is_some_and(undetermined) {
+        return None;
+    }
+    let from = from.and_then(node_num).unwrap_or(0.0);
+    let to = to.and_then(node_num).unwrap_or(65535.0);
+    if from == -1.0 || to == -1.0 {
+        return Some(65536.0);
+    }
+    Some((to - from + 1.0).max(0.0))
+}
+
+fn denies_insecure_transport(doc: &Val) -> Tri {
+    let stmts = statements(doc);
+    if stmts.undetermined() {
+        return None;
+    }
+    let Some(items) = stmts.items() else {
+        return Some(false);
+    };
+    let mut acc = Some(false);
+    for s in &items {
+        let Some(node) = to_node(s) else { continue };
+        let effect = node.get("Effect").and_then(node_str);
+        if node.get("Effect").is_some_and(undetermined) {
+            acc = None;
+            continue;
+        }
+        if effect != Some("Deny") {
+            continue;
+        }
+        let Some(entries) = condition_entries(&node) else {
+            acc = None;
+            continue;
+        };
+        for (op, key, v) in entries {
+            if key == "aws:securetransport" && op.eq_ignore_ascii_case("Bool") {
+                for item in one_or_many(v) {
+                    let b = match &item.value {
+                        Value::Bool(b) => Some(*b),
+                        Value::String(s) => Some(s.eq_ignore_ascii_case("true")),
+                        _ => None,
+                    };
+                    if b == Some(false) {
+                        return Some(true);
+                    }
+                }
+            }
+        }
+    }
+    acc
+}
+
+fn cidr_of(v: &Val) -> Option<ipnet::IpNet> {
+    let s = v.as_str()?.trim();
+    s.parse::<ipnet::IpNet>()
+        .ok()
+        .or_else(|| s.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
+}
+
+/// Resources of `kind` in the same stack whose property at `path` points at the current one.
+fn referrers<'a>(scope: &Scope<'a>, kind: &str, path: &str) -> Val<'a> {
+    let me = scope.resource;
+    let my_names: Vec<&str> = ["BucketName", "QueueName", "TopicName", "GroupName", "KeyId"]
+        .iter()
+        .filter_map(|k| me.properties.get(k).and_then(node_str))
+        .collect();
+    let mut out = Vec::new();
+    let mut unknown = false;
+    for r in scope.stack.iter().filter(|r| r.kind == kind) {
+        let mut node = Some(&r.properties);
+        for seg in path.split('.') {
+            node = node.and_then(|n| n.get(seg));
+        }
+        let Some(node) = node else { continue };
+        let mut hit = false;
+        for target in one_or_many(node) {
+            match &target.value {
+                Value::Reference(rf) if rf.target == me.address => hit = true,
+                Value::String(s) if my_names.contains(&s.as_str()) => hit = true,
+                Value::String(s) if s.ends_with(&format!(":{}", me.address)) => {}
+                Value::Unknown(_) => unknown = true,
+                _ => {}
+            }
+        }
+        if hit {
+            out.push(Val::Resource(r));
+        }
+    }
+    if out.is_empty() && unknown {
+        Val::Unknown
+    } else {
+        Val::List(out)
+    }
+}
+
+fn str_fn<'a>(v: &[Val<'a>], f: impl Fn(&str, &str) -> bool) -> Val<'a> {
+    match (&v[0], &v[1]) {
+        (Val::Str(a), Val::Str(b)) => Val::Bool(f(a, b)),
+        (a, b) if a.undetermined() || b.undetermined() => Val::Unknown,
+        _ => Val::Absent,
+    }
+}
+
+pub(crate) fn call<'a>(scope: &Scope<'a>, func: &str, mut v: Vec<Val<'a>>) -> Val<'a> {
+    if v.is_empty() {
+        return Val::Absent;
+    }
+    let first_undetermined = v[0].undetermined();
+    match func {
+        "size" => match &v[0] {
+            Val::Str(s) => Val::Int(s.chars().count() as i64),
+            Val::Map(m) => Val::Int(m.len() as i64),
+            Val::Node(n) if n.as_map().is_some() => Val::Int(n.as_map().unwrap().len() as i64),
+            x if x.undetermined() => Val::Unknown,
+            x => match x.items() {
+                Some(i) => Val::Int(i.len() as i64),
+                None => Val::Absent,
+            },
+        },
+        "int" | "double" => match v[0].as_f64() {
+            Some(x) if func == "int" => Val::Int(x as i64),
+            Some(x) => Val::Double(x),
+            None if first_undetermined => Val::Unknown,
+            None => Val::Absent,
+        },
+        "string" => match &v[0] {
+            Val::Str(_) => v.swap_remove(0),
+            Val::Int(i) => Val::Str(Cow::Owned(i.to_string())),
+            Val::Double(d) => Val::Str(Cow::Owned(d.to_string())),
+            Val::Bool(b) => Val::Str(Cow::Owned(b.to_string())),
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "as_list" => match &v[0] {
+            Val::Absent | Val::Null => Val::List(Vec::new()),
+            x if x.undetermined() => Val::Unknown,
+            x => match x.items() {
+                Some(items) => Val::List(items),
+                None => Val::List(vec![v.swap_remove(0)]),
+            },
+        },
+        "parse_json" => match &v[0] {
+            Val::Str(s) => parse_json_val(s).unwrap_or(Val::Absent),
+            x if x.undetermined() => Val::Unknown,
+            _ => v.swap_remove(0),
+        },
+        "is_world" => match cidr_of(&v[0]) {
+            Some(net) => Val::Bool(net.prefix_len() == 0),
+            None if first_undetermined => Val::Unknown,
+            None => Val::Absent,
+        },
+        "cidr_prefix" => match cidr_of(&v[0]) {
+            Some(net) => Val::Int(net.prefix_len() as i64),
+            None if first_undetermined => Val::Unknown,
+            None => Val::Absent,
+        },
+        "cidr_contains" => match (cidr_of(&v[0]), v.get(1).and_then(cidr_of)) {
+            (Some(net), Some(other)) => Val::Bool(net.contains(&other)),
+            _ if v.iter().any(Val::undetermined) => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "allows_port" => match (to_node(&v[0]), v.get(1).and_then(Val::as_f64)) {
+            (Some(rule), Some(port)) => tri(allows_port(&rule, port)),
+            _ if v.iter().any(Val::undetermined) => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "all_protocols" => match to_node(&v[0]) {
+            Some(rule) => match rule.get("IpProtocol") {
+                Some(p) if undetermined(p) => Val::Unknown,
+                Some(p) => {
+                    let s = node_str(p)
+                        .map(str::to_string)
+                        .or_else(|| node_num(p).map(|x| (x as i64).to_string()))
+                        .unwrap_or_default();
+                    Val::Bool(s == "-1" || s.eq_ignore_ascii_case("all"))
+                }
+                None => Val::Bool(false),
+            },
+            None => Val::Absent,
+        },
+        "port_count" => match to_node(&v[0]) {
+            Some(rule) => match port_count(&rule) {
+                Some(n) => Val::Int(n as i64),
+                None => Val::Unknown,
+            },
+            None if first_undetermined => Val::Unknown,
+            None => Val::Absent,
+        },
+        "statements" => statements(&v[0]),
+        "iam_match" => match (to_node(&v[0]), v.get(1).and_then(Val::as_str)) {
+            (Some(p), Some(a)) => tri(iam_match(&p, a)),
+            _ if v.iter().any(Val::undetermined) => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "allows" => match (to_node(&v[0]), v.get(1).and_then(Val::as_str)) {
+            (Some(s), Some(a)) => tri(allows(&s, a)),
+            _ if v.iter().any(Val::undetermined) => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "is_public_principal" => match &v[0] {
+            Val::Absent => Val::Bool(false),
+            x => match to_node(x) {
+                Some(p) => tri(is_public_principal(&p)),
+                None => Val::Absent,
+            },
+        },
+        "condition_keys" => match to_node(&v[0]) {
+            Some(stmt) => match condition_entries(&stmt) {
+                Some(e) => Val::List(
+                    e.into_iter()
+                        .map(|(_, k, _)| Val::Str(Cow::Owned(k)))
+                        .collect(),
+                ),
+                None => Val::Unknown,
+            },
+            None => Val::Absent,
+        },
+        "condition_values" => match (to_node(&v[0]), v.get(1).and_then(Val::as_str)) {
+            (Some(stmt), Some(key)) => match condition_entries(&stmt) {
+                Some(e) => {
+                    let key = key.to_ascii_lowercase();
+                    let mut out = Vec::new();
+                    for (_, k, val) in e {
+                        if k == key {
+                            for item in one_or_many(val) {
+                                match &item.value {
+                                    Value::String(s) => out.push(Val::Str(Cow::Owned(s.clone()))),
+                                    Value::Unknown(_) | Value::Reference(_) => {
+                                        out.push(Val::Unknown)
+                                    }
+                                    Value::Bool(b) => out.push(Val::Bool(*b)),
+                                    Value::Number(n) => out.push(Val::Double(*n)),
+                                    _ => {}
+                                }
+                            }
+                        }
+                    }
+                    Val::List(out)
+                }
+                None => Val::Unknown,
+            },
+            _ => Val::Absent,
+        },
+        "denies_insecure_transport" => tri(denies_insecure_transport(&v[0])),
+        "deref" => match &v[0] {
+            Val::Ref(r) => scope
+                .stack
+                .iter()
+                .find(|x| x.address == r.target)
+                .map(Val::Resource)
+                .unwrap_or(Val::Unknown),
+            Val::Unknown => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "referrers" => match (v[0].as_str(), v.get(1).and_then(Val::as_str)) {
+            (Some(kind), Some(path)) => referrers(scope, kind, path),
+            _ => Val::Absent,
+        },
+        // Members: the target comes first.
+        "startsWith" => str_fn(&v, |a, b| a.starts_with(b)),
+        "endsWith" => str_fn(&v, |a, b| a.ends_with(b)),
+        "contains" if v.len() == 2 => match (&v[0], &v[1]) {
+            (Val::Str(a), Val::Str(b)) => Val::Bool(a.contains(b.as_ref())),
+            (a, b) if a.undetermined() || b.undetermined() => Val::Unknown,
+            (a, b) => match a.items() {
+                Some(items) => {
+                    let mut acc = Val::Bool(false);
+                    for i in &items {
+                        acc = or(acc, equal(i, b));
+                    }
+                    acc
+                }
+                None => Val::Absent,
+            },
+        },
+        "matches" => match (&v[0], v.get(1)) {
+            (Val::Str(a), Some(Val::Str(p))) => match regex_match(p, a) {
+                Some(b) => Val::Bool(b),
+                None => Val::Absent,
+            },
+            (a, _) if a.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "lowerAscii" | "upperAscii" | "trim" => match &v[0] {
+            Val::Str(s) => Val::Str(Cow::Owned(match func {
+                "lowerAscii" => s.to_ascii_lowercase(),
+                "upperAscii" => s.to_ascii_uppercase(),
+                _ => s.trim().to_string(),
+            })),
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "split" => match (&v[0], v.get(1)) {
+            (Val::Str(s), Some(Val::Str(d))) => Val::List(
+                s.split(d.as_ref())
+                    .map(|p| Val::Str(Cow::Owned(p.to_string())))
+                    .collect(),
+            ),
+            (a, _) if a.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "orValue" => match &v[0] {
+            Val::Absent => v.swap_remove(1),
+            _ => v.swap_remove(0),
+        },
+        "hasValue" => Val::Bool(!matches!(v[0], Val::Absent)),
+        _ => Val::Absent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wildcard_match;
+
+    #[test]
+    fn iam_wildcards() {
+        assert!(wildcard_match("s3:*", "s3:GetObject"));
+        assert!(wildcard_match("*", "iam:PassRole"));
+        assert!(wildcard_match("s3:Get*", "S3:getobject"));
+        assert!(wildcard_match("iam:?assRole", "iam:PassRole"));
+        assert!(!wildcard_match("s3:Put*", "s3:GetObject"));
+    }
+}

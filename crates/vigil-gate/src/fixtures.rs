@@ -1,0 +1,98 @@
+//! Runs a rule's fixtures: every `fail*` fixture must raise the rule (on the lines marked
+//! `# expect`, when any are marked) and every `pass*` fixture must not.
+
+use vigil_engine::{Catalogue, Fixture, Rule};
+use vigil_loaders::LoadOptions;
+use vigil_model::{Level, SourceFile};
+
+/// A fixture that did not behave as its name says.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub rule_id: String,
+    pub fixture: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.rule_id, self.fixture, self.problem)
+    }
+}
+
+/// Lines (1-based) carrying an `# expect` marker.
+fn expected_lines(text: &str) -> Vec<u32> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_end().ends_with("# expect"))
+        .map(|(i, _)| i as u32 + 1)
+        .collect()
+}
+
+/// Checks one rule's fixtures; an empty result means every fixture behaved.
+pub fn check_rule(rule: &Rule) -> Vec<Failure> {
+    let fail = |fixture: &str, problem: String| Failure {
+        rule_id: rule.id.clone(),
+        fixture: fixture.to_string(),
+        problem,
+    };
+    let mut out = Vec::new();
+    if !rule.fixtures.iter().any(Fixture::expects_finding) {
+        out.push(fail("-", "has no `fail*` fixture".into()));
+    }
+    if !rule.fixtures.iter().any(|f| !f.expects_finding()) {
+        out.push(fail("-", "has no `pass*` fixture".into()));
+    }
+    let mut catalogue = Catalogue::new();
+    catalogue.add(rule.clone()).expect("a single rule");
+    for fx in &rule.fixtures {
+        if fx.format().is_none() {
+            continue; // Formats without a loader yet are checked once the loader exists.
+        }
+        let file = SourceFile {
+            path: fx.file_name.clone(),
+            disk_path: fx.file_name.clone().into(),
+            text: fx.text.clone().into(),
+        };
+        let loaded = vigil_loaders::load(&file, &LoadOptions::default());
+        if loaded.format.is_none() {
+            out.push(fail(
+                &fx.file_name,
+                "not recognised as an input Vigil reads".into(),
+            ));
+            continue;
+        }
+        if let Some(d) = loaded.diagnostics.iter().find(|d| d.level == Level::Error) {
+            out.push(fail(&fx.file_name, format!("does not load: {d}")));
+            continue;
+        }
+        let findings = catalogue.evaluate(&loaded.resources);
+        let mut lines: Vec<u32> = findings
+            .iter()
+            .filter_map(|f| f.location.span.map(|s| s.start.line))
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        if fx.expects_finding() {
+            if findings.is_empty() {
+                out.push(fail(&fx.file_name, "expected a finding, got none".into()));
+                continue;
+            }
+            let expected = expected_lines(&fx.text);
+            if !expected.is_empty() && expected != lines {
+                out.push(fail(
+                    &fx.file_name,
+                    format!("expected findings on lines {expected:?}, got {lines:?}"),
+                ));
+            }
+        } else if !findings.is_empty() {
+            out.push(fail(
+                &fx.file_name,
+                format!(
+                    "expected no finding, got {} on lines {lines:?}",
+                    findings.len()
+                ),
+            ));
+        }
+    }
+    out
+}

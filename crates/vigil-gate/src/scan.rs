@@ -1,0 +1,282 @@
+use crate::config::FailOn;
+use crate::walk;
+use crate::Baseline;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use vigil_engine::Catalogue;
+use vigil_loaders::LoadOptions;
+use vigil_model::{
+    Diagnostic, Finding, Level, Resource, Severity, SourceFile, Suppression, SuppressionKind,
+};
+
+/// What to scan and how to judge it.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub load: LoadOptions,
+    /// Globs of paths not to read.
+    pub exclude: Vec<String>,
+    /// Rules whose findings are kept but marked suppressed (`vigil.toml` `skip_rules`).
+    pub skip_rules: Vec<String>,
+    pub severity_overrides: BTreeMap<String, Severity>,
+    pub baseline: Option<(String, Baseline)>,
+    /// Files larger than this are not parsed.
+    pub max_file_size: u64,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            paths: Vec::new(),
+            load: LoadOptions::default(),
+            exclude: Vec::new(),
+            skip_rules: Vec::new(),
+            severity_overrides: BTreeMap::new(),
+            baseline: None,
+            max_file_size: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Everything a scan found, in a deterministic order.
+#[derive(Debug, Default)]
+pub struct ScanResult {
+    /// Sorted by path, line, column, rule id; suppressed ones included and marked.
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Text of every file that produced a finding or diagnostic, for code frames.
+    pub sources: BTreeMap<String, Arc<str>>,
+    /// Files a loader recognised and read.
+    pub files_scanned: usize,
+}
+
+/// The gate's decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub passed: bool,
+    /// Unsuppressed findings at or above the threshold.
+    pub failing_findings: usize,
+    /// Files that could not be read (errors), counted against the gate unless allowed.
+    pub unreadable: usize,
+}
+
+impl ScanResult {
+    pub fn verdict(&self, fail_on: FailOn, allow_parse_errors: bool) -> Verdict {
+        let failing_findings = match fail_on {
+            FailOn::Never => 0,
+            FailOn::Severity(t) => self
+                .findings
+                .iter()
+                .filter(|f| f.suppressed.is_none() && f.severity >= t)
+                .count(),
+        };
+        let unreadable = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Error)
+            .count();
+        let passed = failing_findings == 0
+            && (allow_parse_errors || unreadable == 0 || fail_on == FailOn::Never);
+        Verdict {
+            passed,
+            failing_findings,
+            unreadable,
+        }
+    }
+}
+
+struct FileOutcome {
+    path: String,
+    text: Option<Arc<str>>,
+    scanned: bool,
+    findings: Vec<Finding>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks, loads and judges. Files are processed in parallel; the result is ordered.
+pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
+    let mut result = ScanResult::default();
+    let excludes = match walk::build_excludes(&options.exclude) {
+        Ok(g) => g,
+        Err(e) => {
+            result.diagnostics.push(Diagnostic {
+                level: Level::Error,
+                path: "vigil.toml".into(),
+                line: 0,
+                column: 0,
+                message: e,
+            });
+            globset::GlobSet::empty()
+        }
+    };
+    let walked = walk::walk(&options.paths, &excludes);
+    result.diagnostics.extend(walked.diagnostics);
+    // Deep templates recurse; give workers room.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(32 * 1024 * 1024)
+        .build()
+        .expect("thread pool");
+    let outcomes: Vec<FileOutcome> = pool.install(|| {
+        walked
+            .files
+            .par_iter()
+            .map(|(path, disk)| scan_file(path, disk, options, catalogue))
+            .collect()
+    });
+    for o in outcomes {
+        if o.scanned {
+            result.files_scanned += 1;
+        }
+        if !o.findings.is_empty() || !o.diagnostics.is_empty() {
+            if let Some(t) = o.text {
+                result.sources.insert(o.path.clone(), t);
+            }
+        }
+        result.findings.extend(o.findings);
+        result.diagnostics.extend(o.diagnostics);
+    }
+    for f in &mut result.findings {
+        if let Some(s) = options.severity_overrides.iter().find(|(k, _)| {
+            k.eq_ignore_ascii_case(&f.rule_id) || k.eq_ignore_ascii_case(&f.rule_name)
+        }) {
+            f.severity = *s.1;
+        }
+        if f.suppressed.is_none() {
+            if let Some(k) = options.skip_rules.iter().find(|k| {
+                k.eq_ignore_ascii_case(&f.rule_id) || k.eq_ignore_ascii_case(&f.rule_name)
+            }) {
+                f.suppressed = Some(Suppression {
+                    kind: SuppressionKind::Config,
+                    rule: k.clone(),
+                    reason: "skipped in vigil.toml".into(),
+                });
+            }
+        }
+        if f.suppressed.is_none() {
+            if let Some((file, b)) = &options.baseline {
+                if b.contains(&f.fingerprint) {
+                    f.suppressed = Some(Suppression {
+                        kind: SuppressionKind::Baseline,
+                        rule: f.rule_id.clone(),
+                        reason: format!("accepted in baseline {file}"),
+                    });
+                }
+            }
+        }
+    }
+    result.findings.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            (
+                f.location.path.clone(),
+                f.location.span.map(|s| s.start),
+                f.rule_id.clone(),
+                f.address.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    result.diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+    });
+    result.diagnostics.dedup();
+    result
+}
+
+fn scan_file(
+    path: &str,
+    disk: &std::path::Path,
+    options: &ScanOptions,
+    catalogue: &Catalogue,
+) -> FileOutcome {
+    let mut outcome = FileOutcome {
+        path: path.to_string(),
+        text: None,
+        scanned: false,
+        findings: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let diag = |level, message: String| Diagnostic {
+        level,
+        path: path.to_string(),
+        line: 0,
+        column: 0,
+        message,
+    };
+    let size = std::fs::metadata(disk).map(|m| m.len()).unwrap_or(0);
+    if size > options.max_file_size {
+        outcome.diagnostics.push(diag(
+            Level::Warning,
+            format!(
+                "skipped: {} MB is over the {} MB limit (raise it with --max-file-size)",
+                size / 1_048_576,
+                options.max_file_size / 1_048_576
+            ),
+        ));
+        return outcome;
+    }
+    let bytes = match std::fs::read(disk) {
+        Ok(b) => b,
+        Err(e) => {
+            outcome
+                .diagnostics
+                .push(diag(Level::Error, format!("cannot read: {e}")));
+            return outcome;
+        }
+    };
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return outcome; // Binary: no loader reads it.
+    }
+    let text: Arc<str> = match String::from_utf8(bytes) {
+        Ok(t) => t.into(),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let line = lossy[..at.min(lossy.len())].lines().count().max(1) as u32;
+            let file = SourceFile {
+                path: path.to_string(),
+                disk_path: disk.to_path_buf(),
+                text: lossy.into(),
+            };
+            if vigil_loaders::cloudformation::claims(&file) {
+                outcome.diagnostics.push(Diagnostic {
+                    level: Level::Error,
+                    path: path.to_string(),
+                    line,
+                    column: 1,
+                    message: format!("not valid UTF-8 (byte {at}); templates must be UTF-8"),
+                });
+            }
+            return outcome;
+        }
+    };
+    let file = SourceFile {
+        path: path.to_string(),
+        disk_path: disk.to_path_buf(),
+        text: text.clone(),
+    };
+    let loaded = vigil_loaders::load(&file, &options.load);
+    outcome.scanned = loaded.format.is_some();
+    outcome.diagnostics = loaded.diagnostics;
+    outcome.findings = catalogue.evaluate(&loaded.resources);
+    apply_inline(&mut outcome.findings, &loaded.resources);
+    outcome.text = Some(text);
+    outcome
+}
+
+/// Marks findings suppressed by a `vigil:ignore` comment or `Metadata` on their resource.
+fn apply_inline(findings: &mut [Finding], resources: &[Resource]) {
+    for f in findings.iter_mut() {
+        let Some(r) = resources.iter().find(|r| r.address == f.address) else {
+            continue;
+        };
+        if let Some(s) = r.suppressions.iter().find(|s| {
+            s.rule == "*"
+                || s.rule.eq_ignore_ascii_case(&f.rule_id)
+                || s.rule.eq_ignore_ascii_case(&f.rule_name)
+        }) {
+            f.suppressed = Some(s.clone());
+        }
+    }
+}

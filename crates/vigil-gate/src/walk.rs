@@ -1,0 +1,93 @@
+//! Finding the files to scan: `.gitignore`-aware, skipping binary, oversized and excluded files.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::path::{Path, PathBuf};
+use vigil_model::{Diagnostic, Level};
+
+/// Extensions a loader may claim. Other files are not read at all.
+const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "cfn"];
+
+pub struct Walked {
+    pub files: Vec<(String, PathBuf)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn build_excludes(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        let glob = Glob::new(p).map_err(|e| format!("exclude pattern `{p}`: {e}"))?;
+        b.add(glob);
+        // `dir/` or `dir` should exclude everything below it too.
+        if !p.contains('*') {
+            let below = format!("{}/**", p.trim_end_matches('/'));
+            b.add(Glob::new(&below).map_err(|e| format!("exclude pattern `{p}`: {e}"))?);
+        }
+    }
+    b.build().map_err(|e| e.to_string())
+}
+
+/// The path as reported: as given on the command line, with `/` separators and no `./`.
+pub fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+pub fn walk(roots: &[PathBuf], excludes: &GlobSet) -> Walked {
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    for root in roots {
+        if root.is_file() {
+            files.push((display_path(root), root.clone()));
+            continue;
+        }
+        if !root.exists() {
+            diagnostics.push(Diagnostic {
+                level: Level::Error,
+                path: display_path(root),
+                line: 0,
+                column: 0,
+                message: "no such file or directory".into(),
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(root)
+            .hidden(false)
+            .filter_entry(|e| e.file_name() != ".git")
+            .require_git(false)
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    diagnostics.push(Diagnostic {
+                        level: Level::Warning,
+                        path: display_path(root),
+                        line: 0,
+                        column: 0,
+                        message: format!("skipped: {e}"),
+                    });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let path = entry.path();
+            let ext_ok = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            if !ext_ok {
+                continue;
+            }
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            if excludes.is_match(rel) || excludes.is_match(path) {
+                continue;
+            }
+            files.push((display_path(path), path.to_path_buf()));
+        }
+    }
+    files.sort();
+    files.dedup();
+    Walked { files, diagnostics }
+}

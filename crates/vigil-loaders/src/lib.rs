@@ -1,0 +1,36 @@
+//! Loaders: each turns one kind of input file into [`vigil_model::Resource`] records.
+//!
+//! A loader never panics on bad input: it returns [`Diagnostic`]s naming the line and what was
+//! expected, and keeps every resource it could read.
+
+pub mod cloudformation;
+pub mod suppress;
+pub mod yaml;
+
+use vigil_model::SourceFile;
+pub use vigil_model::{Diagnostic, Level, Resource, Span};
+
+/// What a loader made of one file.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The input kind recognised (`cloudformation`), `None` when no loader claims the file.
+    pub format: Option<&'static str>,
+    pub resources: Vec<Resource>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Options shared by loaders.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// CloudFormation parameter overrides (`--param K=V`, parameter files).
+    pub parameters: std::collections::BTreeMap<String, String>,
+    pub limits: yaml::Limits,
+}
+
+/// Offers the file to every loader; the first that recognises it loads it.
+pub fn load(file: &SourceFile, options: &LoadOptions) -> Loaded {
+    if cloudformation::claims(file) {
+        return cloudformation::load(file, options);
+    }
+    Loaded::default()
+}

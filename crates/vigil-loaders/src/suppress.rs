@@ -1,0 +1,78 @@
+//! Inline suppression comments: `# vigil:ignore RULE-ID[,RULE-ID] reason`.
+//!
+//! A comment applies to the resource it is written in, or to the resource right below it
+//! (comment lines directly above the resource's first line).
+
+use vigil_model::{Suppression, SuppressionKind};
+
+const MARKER: &str = "vigil:ignore";
+
+/// Parses the suppressions in one line of text, if it holds the marker.
+pub fn parse_line(line: &str) -> Vec<Suppression> {
+    let Some(at) = line.find(MARKER) else {
+        return Vec::new();
+    };
+    let rest = line[at + MARKER.len()..].trim();
+    let rest = rest.trim_end_matches("*/").trim();
+    let (ids, reason) = match rest.split_once(char::is_whitespace) {
+        Some((ids, reason)) => (ids, reason.trim()),
+        None => (rest, ""),
+    };
+    ids.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|id| Suppression {
+            kind: SuppressionKind::Inline,
+            rule: id.to_string(),
+            reason: if reason.is_empty() {
+                "no reason given".to_string()
+            } else {
+                reason.to_string()
+            },
+        })
+        .collect()
+}
+
+/// Suppressions for a resource spanning `first..=last` (1-based lines) of `text`.
+pub fn for_block(text: &str, first: u32, last: u32, comment_prefixes: &[&str]) -> Vec<Suppression> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let first_idx = (first as usize).saturating_sub(1);
+    let last_idx = (last as usize).min(lines.len());
+    // Comment lines directly above the block.
+    let mut i = first_idx;
+    while i > 0 {
+        let l = lines[i - 1].trim_start();
+        if comment_prefixes.iter().any(|p| l.starts_with(p)) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    for line in &lines[i.min(lines.len())..last_idx.max(i.min(lines.len()))] {
+        if line.contains(MARKER) {
+            out.extend(parse_line(line));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_ids_and_reason() {
+        let s = parse_line("  # vigil:ignore AWS-S3-001,AWS-S3-002 logs bucket, reviewed");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].rule, "AWS-S3-002");
+        assert_eq!(s[0].reason, "logs bucket, reviewed");
+    }
+
+    #[test]
+    fn block_includes_comments_above() {
+        let text = "Resources:\n  # vigil:ignore A why\n  B:\n    Type: x\n  C:\n";
+        assert_eq!(for_block(text, 3, 4, &["#"]).len(), 1);
+        assert_eq!(for_block(text, 5, 5, &["#"]).len(), 0);
+    }
+}

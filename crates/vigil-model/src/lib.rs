@@ -1,0 +1,18 @@
+//! The records every stage of Vigil shares.
+//!
+//! Loaders turn inputs into [`Resource`]s; the engine turns resources into [`Finding`]s;
+//! reports, the gate and the store read findings. Nothing here knows about any input format.
+
+mod diagnostic;
+mod finding;
+mod resource;
+mod severity;
+mod span;
+mod value;
+
+pub use diagnostic::{Diagnostic, Level};
+pub use finding::{fingerprint, Finding, Location, Suppression, SuppressionKind};
+pub use resource::{Origin, Resource, SourceFile};
+pub use severity::Severity;
+pub use span::{Position, Span};
+pub use value::{Map, Node, Reference, Value};
