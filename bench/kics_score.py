@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Scores Vigil on KICS's labelled samples.
+
+KICS ships, per query, positive samples (with the line each finding is expected at) and negative
+samples (which must raise nothing). Vigil's rules are not KICS's queries, so `kics/*.tsv` maps
+each covered KICS query to the Vigil rule(s) that judge the same risk; only mapped queries count.
+
+  found     = expected (file, line) pairs where a mapped rule reports at that line
+  false     = negative files where a mapped rule reports anything
+
+Usage: bench/kics_score.py [--platform cloudFormation] [--vigil PATH] [--only QUERY] [--misses]
+"""
+import argparse
+import collections
+import glob
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "kics-queries-samples")
+PLATFORM_DIRS = {"cloudFormation": ["cloudFormation/aws", "cloudFormation/aws_sam"], "terraform": ["terraform/aws"]}
+
+
+def load_map(platform):
+    mapping = {}
+    for path in sorted(glob.glob(os.path.join(HERE, "kics", f"{platform}*.tsv"))):
+        with open(path) as f:
+            for n, line in enumerate(f, 1):
+                line = line.split("#", 1)[0].strip()
+                if not line:
+                    continue
+                parts = line.split()
+                if len(parts) != 2:
+                    sys.exit(f"{path}:{n}: expected `query-dir<TAB>RULE-ID[,RULE-ID]`")
+                query, rules = parts
+                if query in mapping:
+                    sys.exit(f"{path}:{n}: query {query} mapped twice")
+                mapping[query] = set(rules.split(","))
+    return mapping
+
+
+def find_query(platform, query):
+    for d in PLATFORM_DIRS[platform]:
+        p = os.path.join(CORPUS, d, query)
+        if os.path.isdir(p):
+            return p
+    return None
+
+
+def run_vigil(vigil, dirs):
+    cmd = [vigil, "scan", "--format", "json", "--fail-on", "never", *dirs]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit(f"vigil failed ({out.returncode}): {out.stderr[:2000]}")
+    return json.loads(out.stdout)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--platform", default="cloudFormation", choices=sorted(PLATFORM_DIRS))
+    ap.add_argument("--vigil", default=os.path.join(ROOT, "target", "release", "vigil"))
+    ap.add_argument("--only", help="score one query")
+    ap.add_argument("--misses", action="store_true", help="list every miss and false alarm")
+    ap.add_argument("--json", help="write the per-query figures here")
+    args = ap.parse_args()
+
+    mapping = load_map(args.platform)
+    if args.only:
+        mapping = {k: v for k, v in mapping.items() if k == args.only}
+    dirs = {}
+    for q in mapping:
+        d = find_query(args.platform, q)
+        if d is None:
+            sys.exit(f"mapped query {q} not found in the corpus")
+        dirs[q] = os.path.join(d, "test")
+    report = run_vigil(args.vigil, sorted(dirs.values()))
+    by_file = collections.defaultdict(list)
+    for f in report["findings"]:
+        by_file[os.path.normpath(f["location"]["path"])].append(f)
+
+    total_pos = total_found = total_neg = total_false = 0
+    rows = []
+    for q, rules in sorted(mapping.items()):
+        tdir = dirs[q]
+        expected_path = os.path.join(tdir, "positive_expected_result.json")
+        expected = json.load(open(expected_path)) if os.path.exists(expected_path) else []
+        pos = found = 0
+        misses = []
+        for e in expected:
+            path = os.path.normpath(os.path.join(tdir, e["fileName"]))
+            pos += 1
+            lines = {f["location"].get("start_line") for f in by_file.get(path, []) if f["rule_id"] in rules}
+            if e["line"] in lines:
+                found += 1
+            else:
+                misses.append(f"{e['fileName']}:{e['line']} (vigil: {sorted(l for l in lines if l)})")
+        negs = sorted(glob.glob(os.path.join(tdir, "negative*")))
+        false = []
+        for n in negs:
+            hits = [f for f in by_file.get(os.path.normpath(n), []) if f["rule_id"] in rules]
+            if hits:
+                false.append(f"{os.path.basename(n)}:{','.join(str(f['location'].get('start_line')) for f in hits)}")
+        total_pos += pos
+        total_found += found
+        total_neg += len(negs)
+        total_false += len(false)
+        rows.append({"query": q, "rules": sorted(rules), "positives": pos, "found": found,
+                     "negatives": len(negs), "false": len(false), "misses": misses, "false_alarms": false})
+        if args.misses and (misses or false):
+            print(f"{q} [{','.join(sorted(rules))}]")
+            for m in misses:
+                print(f"   miss  {m}")
+            for m in false:
+                print(f"   false {m}")
+    pct = lambda a, b: 100.0 * a / b if b else 0.0
+    print(f"platform {args.platform}: {len(mapping)} queries mapped")
+    print(f"positives found at the expected line: {total_found}/{total_pos} = {pct(total_found, total_pos):.1f}%")
+    print(f"negative files falsely reported:      {total_false}/{total_neg} = {pct(total_false, total_neg):.1f}%")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"queries": rows, "found": total_found, "positives": total_pos,
+                       "false": total_false, "negatives": total_neg}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
