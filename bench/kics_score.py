@@ -24,9 +24,25 @@ CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "kics-queries-samples")
 PLATFORM_DIRS = {"cloudFormation": ["cloudFormation/aws", "cloudFormation/aws_sam"], "terraform": ["terraform/aws"]}
 
 
-def load_map(platform):
+def load_exclusions(platform):
+    """`query<TAB>file:line<TAB>reason` (or `file` for a negative): samples where KICS is wrong."""
+    out = {}
+    for path in sorted(glob.glob(os.path.join(HERE, "kics", f"{platform}*.exclude"))):
+        with open(path) as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 3:
+                    sys.exit(f"{path}:{n}: expected `query<TAB>file[:line]<TAB>reason`")
+                out[(parts[0], parts[1])] = parts[2]
+    return out
+
+
+def load_map(platform, only_file=None):
     mapping = {}
-    for path in sorted(glob.glob(os.path.join(HERE, "kics", f"{platform}*.tsv"))):
+    files = [only_file] if only_file else sorted(glob.glob(os.path.join(HERE, "kics", f"{platform}*.tsv")))
+    for path in files:
         with open(path) as f:
             for n, line in enumerate(f, 1):
                 line = line.split("#", 1)[0].strip()
@@ -65,9 +81,11 @@ def main():
     ap.add_argument("--only", help="score one query")
     ap.add_argument("--misses", action="store_true", help="list every miss and false alarm")
     ap.add_argument("--json", help="write the per-query figures here")
+    ap.add_argument("--map", help="use only this map file (default: every kics/<platform>*.tsv)")
     args = ap.parse_args()
 
-    mapping = load_map(args.platform)
+    mapping = load_map(args.platform, args.map)
+    exclusions = load_exclusions(args.platform)
     if args.only:
         mapping = {k: v for k, v in mapping.items() if k == args.only}
     dirs = {}
@@ -82,6 +100,7 @@ def main():
         by_file[os.path.normpath(f["location"]["path"])].append(f)
 
     total_pos = total_found = total_neg = total_false = 0
+    excl_pos = excl_found = excl_neg = excl_false = 0
     rows = []
     for q, rules in sorted(mapping.items()):
         tdir = dirs[q]
@@ -93,16 +112,25 @@ def main():
             path = os.path.normpath(os.path.join(tdir, e["fileName"]))
             pos += 1
             lines = {f["location"].get("start_line") for f in by_file.get(path, []) if f["rule_id"] in rules}
-            if e["line"] in lines:
+            hit = e["line"] in lines
+            excluded = (q, f"{e['fileName']}:{e['line']}") in exclusions
+            if excluded:
+                excl_pos += 1
+                excl_found += hit
+            if hit:
                 found += 1
             else:
-                misses.append(f"{e['fileName']}:{e['line']} (vigil: {sorted(l for l in lines if l)})")
+                misses.append(f"{e['fileName']}:{e['line']} (vigil: {sorted(l for l in lines if l)})" + (" [excluded: KICS is wrong]" if excluded else ""))
         negs = sorted(glob.glob(os.path.join(tdir, "negative*")))
         false = []
         for n in negs:
             hits = [f for f in by_file.get(os.path.normpath(n), []) if f["rule_id"] in rules]
+            excluded = (q, os.path.basename(n)) in exclusions
+            if excluded:
+                excl_neg += 1
+                excl_false += bool(hits)
             if hits:
-                false.append(f"{os.path.basename(n)}:{','.join(str(f['location'].get('start_line')) for f in hits)}")
+                false.append(f"{os.path.basename(n)}:{','.join(str(f['location'].get('start_line')) for f in hits)}" + (" [excluded: KICS is wrong]" if excluded else ""))
         total_pos += pos
         total_found += found
         total_neg += len(negs)
@@ -119,6 +147,11 @@ def main():
     print(f"platform {args.platform}: {len(mapping)} queries mapped")
     print(f"positives found at the expected line: {total_found}/{total_pos} = {pct(total_found, total_pos):.1f}%")
     print(f"negative files falsely reported:      {total_false}/{total_neg} = {pct(total_false, total_neg):.1f}%")
+    if excl_pos or excl_neg:
+        f2, p2 = total_found - excl_found, total_pos - excl_pos
+        x2, n2 = total_false - excl_false, total_neg - excl_neg
+        print(f"without {excl_pos + excl_neg} samples where KICS is wrong (kics/*.exclude):")
+        print(f"  positives found: {f2}/{p2} = {pct(f2, p2):.1f}%   negatives falsely reported: {x2}/{n2} = {pct(x2, n2):.1f}%")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"queries": rows, "found": total_found, "positives": total_pos,

@@ -198,12 +198,11 @@ fn evaluate_check(rule: &Rule, ci: usize, scope: &Scope<'_>, out: &mut Vec<Findi
             for (item, item_node) in items {
                 env.bind("item", item);
                 if env.eval(&check.when).is_true() {
-                    let node = locate(
-                        &mut env,
-                        check.at.as_ref().unwrap_or(&check.when),
-                        item_node,
-                    )
-                    .or(item_node);
+                    // Without `at`, a finding on an item points at the item itself.
+                    let node = match &check.at {
+                        Some(at) => locate(&mut env, at, item_node).or(item_node),
+                        None => item_node,
+                    };
                     out.push(finding(rule, resource, node));
                 }
                 env.unbind();
