@@ -94,7 +94,12 @@ struct BaselineArgs {
     #[command(flatten)]
     common: CommonScan,
     /// Where to write the baseline.
-    #[arg(long, short = 'o', value_name = "FILE", default_value = "vigil-baseline.json")]
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        default_value = "vigil-baseline.json"
+    )]
     output: PathBuf,
 }
 
@@ -173,10 +178,16 @@ fn catalogue(extra: &[PathBuf]) -> Result<Catalogue, UsageError> {
 }
 
 fn join<E: std::fmt::Display>(errs: &[E]) -> String {
-    errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+    errs.iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-fn parse_params(common: &CommonScan, config: &Config) -> Result<BTreeMap<String, String>, UsageError> {
+fn parse_params(
+    common: &CommonScan,
+    config: &Config,
+) -> Result<BTreeMap<String, String>, UsageError> {
     let mut params = config.parameters.clone();
     if let Some(file) = &common.params_file {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -189,11 +200,20 @@ fn parse_params(common: &CommonScan, config: &Config) -> Result<BTreeMap<String,
         match &json {
             serde_json::Value::Array(items) => {
                 for item in items {
-                    match (item.get("ParameterKey").and_then(|k| k.as_str()), item.get("ParameterValue")) {
+                    match (
+                        item.get("ParameterKey").and_then(|k| k.as_str()),
+                        item.get("ParameterValue"),
+                    ) {
                         (Some(k), Some(v)) => {
                             params.insert(k.to_string(), scalar(v));
                         }
-                        _ => return Err(format!("{}: each entry needs ParameterKey and ParameterValue", file.display()).into()),
+                        _ => {
+                            return Err(format!(
+                                "{}: each entry needs ParameterKey and ParameterValue",
+                                file.display()
+                            )
+                            .into())
+                        }
                     }
                 }
             }
@@ -203,7 +223,11 @@ fn parse_params(common: &CommonScan, config: &Config) -> Result<BTreeMap<String,
                     params.insert(k.clone(), scalar(v));
                 }
             }
-            _ => return Err(format!("{}: expected a list of ParameterKey/ParameterValue or {{\"Parameters\": {{...}}}}", file.display()).into()),
+            _ => return Err(format!(
+                "{}: expected a list of ParameterKey/ParameterValue or {{\"Parameters\": {{...}}}}",
+                file.display()
+            )
+            .into()),
         }
     }
     for p in &common.params {
@@ -234,8 +258,18 @@ fn load_config(common: &CommonScan) -> Result<Config, UsageError> {
 fn scan_options(common: &CommonScan, config: &Config) -> Result<ScanOptions, UsageError> {
     let mut o = ScanOptions {
         paths: common.paths.clone(),
-        exclude: config.exclude.iter().chain(&common.exclude).cloned().collect(),
-        skip_rules: config.skip_rules.iter().chain(&common.skip).cloned().collect(),
+        exclude: config
+            .exclude
+            .iter()
+            .chain(&common.exclude)
+            .cloned()
+            .collect(),
+        skip_rules: config
+            .skip_rules
+            .iter()
+            .chain(&common.skip)
+            .cloned()
+            .collect(),
         severity_overrides: config.severity.clone(),
         max_file_size: common.max_file_size.saturating_mul(1024 * 1024),
         ..ScanOptions::default()
@@ -258,7 +292,11 @@ fn scan(a: ScanArgs) -> Result<ExitCode, UsageError> {
     if let Some(b) = &a.baseline {
         options.baseline = Some((b.display().to_string(), Baseline::read(b)?));
     }
-    for key in options.skip_rules.iter().chain(options.severity_overrides.keys()) {
+    for key in options
+        .skip_rules
+        .iter()
+        .chain(options.severity_overrides.keys())
+    {
         if catalogue.get(key).is_none() {
             return Err(format!("no rule `{key}` (see `vigil rules list`)").into());
         }
@@ -301,12 +339,18 @@ fn scan(a: ScanArgs) -> Result<ExitCode, UsageError> {
             if verdict.passed { "passed" } else { "FAILED" }
         );
     }
-    Ok(if verdict.passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if verdict.passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<(), UsageError> {
     match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()).into()),
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()).into())
+        }
         None => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth reporting.
@@ -324,7 +368,11 @@ fn baseline(a: BaselineArgs) -> Result<ExitCode, UsageError> {
     let result = vigil_gate::scan(&options, &catalogue);
     let b = Baseline::from_findings(&result.findings);
     write_output(Some(&a.output), &b.to_json())?;
-    eprintln!("vigil: wrote {} findings to {}", b.findings.len(), a.output.display());
+    eprintln!(
+        "vigil: wrote {} findings to {}",
+        b.findings.len(),
+        a.output.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -333,11 +381,20 @@ fn rules(cmd: RulesCommand) -> Result<ExitCode, UsageError> {
         RulesCommand::List { format, rules } => {
             let c = catalogue(&rules)?;
             let text = match format {
-                ListFormat::Json => serde_json::to_string_pretty(&c.rules().iter().map(rule_json).collect::<Vec<_>>()).unwrap() + "\n",
+                ListFormat::Json => {
+                    serde_json::to_string_pretty(
+                        &c.rules().iter().map(rule_json).collect::<Vec<_>>(),
+                    )
+                    .unwrap()
+                        + "\n"
+                }
                 ListFormat::Text => {
                     let mut s = String::new();
                     for r in c.rules() {
-                        s.push_str(&format!("{:<12} {:<8} {:<40} {}\n", r.id, r.severity, r.name, r.title));
+                        s.push_str(&format!(
+                            "{:<12} {:<8} {:<40} {}\n",
+                            r.id, r.severity, r.name, r.title
+                        ));
                     }
                     s.push_str(&format!("{} rules\n", c.rules().len()));
                     s
@@ -366,8 +423,25 @@ fn rules(cmd: RulesCommand) -> Result<ExitCode, UsageError> {
             for f in &failures {
                 println!("FAIL {f}");
             }
-            println!("{} passed, {} failed", rules.len() - failures.iter().map(|f| &f.rule_id).collect::<std::collections::BTreeSet<_>>().len(), failures.iter().map(|f| &f.rule_id).collect::<std::collections::BTreeSet<_>>().len());
-            Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            println!(
+                "{} passed, {} failed",
+                rules.len()
+                    - failures
+                        .iter()
+                        .map(|f| &f.rule_id)
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .len(),
+                failures
+                    .iter()
+                    .map(|f| &f.rule_id)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len()
+            );
+            Ok(if failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }
@@ -394,12 +468,22 @@ fn show(r: &vigil_engine::Rule) -> String {
     s.push_str(&format!("applies to: {}\n", r.kinds().join(", ")));
     s.push_str(&format!("formats: {}\n", r.formats().join(", ")));
     if !r.references.cis_aws_v3.is_empty() {
-        s.push_str(&format!("CIS AWS Foundations v3: {}\n", r.references.cis_aws_v3.join(", ")));
+        s.push_str(&format!(
+            "CIS AWS Foundations v3: {}\n",
+            r.references.cis_aws_v3.join(", ")
+        ));
     }
     if !r.references.aws_fsbp.is_empty() {
-        s.push_str(&format!("AWS Foundational Security Best Practices: {}\n", r.references.aws_fsbp.join(", ")));
+        s.push_str(&format!(
+            "AWS Foundational Security Best Practices: {}\n",
+            r.references.aws_fsbp.join(", ")
+        ));
     }
-    s.push_str(&format!("\nWhy it matters:\n{}\n\nHow to fix:\n{}\n\nFixed example:\n", indent(&r.rationale), indent(&r.remediation)));
+    s.push_str(&format!(
+        "\nWhy it matters:\n{}\n\nHow to fix:\n{}\n\nFixed example:\n",
+        indent(&r.rationale),
+        indent(&r.remediation)
+    ));
     s.push_str(&indent(r.fixed_example.trim_end()));
     s.push_str("\n\nWhat it checks:\n");
     for c in &r.checks {
@@ -412,10 +496,16 @@ fn show(r: &vigil_engine::Rule) -> String {
     for l in &r.references.links {
         s.push_str(&format!("\nsee: {l}"));
     }
-    s.push_str(&format!("\nsuppress with: # vigil:ignore {} <reason>\n", r.id));
+    s.push_str(&format!(
+        "\nsuppress with: # vigil:ignore {} <reason>\n",
+        r.id
+    ));
     s
 }
 
 fn indent(t: &str) -> String {
-    t.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+    t.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -762,12 +762,14 @@ impl<'a> Template<'a> {
             | "AWS::AccountId"
             | "AWS::StackName"
             | "AWS::StackId"
-            | "AWS::NotificationARNs" => return Some(Node::unknown(
-                format!(
+            | "AWS::NotificationARNs" => {
+                return Some(Node::unknown(
+                    format!(
                     "pseudo parameter {target} is known at deployment (pass --param {target}=...)"
                 ),
-                Some(at),
-            )),
+                    Some(at),
+                ))
+            }
             _ => {}
         }
         if self.resource_ids.contains_key(target) {

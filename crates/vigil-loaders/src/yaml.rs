@@ -279,14 +279,17 @@ pub fn parse(text: &str, limits: Limits) -> Result<Parsed, YamlError> {
                     tag,
                     anchor,
                     start,
-                }) => Some((
-                    YNode {
-                        kind: YKind::Seq(items),
-                        tag,
-                        span: start.join(here),
-                    },
-                    anchor,
-                )),
+                }) => {
+                    let span = collection_span(start, here, items.last().map(|i| i.span));
+                    Some((
+                        YNode {
+                            kind: YKind::Seq(items),
+                            tag,
+                            span,
+                        },
+                        anchor,
+                    ))
+                }
                 _ => return Err(err_at(here, "unbalanced sequence end")),
             },
             Event::MappingEnd => match stack.pop() {
@@ -297,12 +300,13 @@ pub fn parse(text: &str, limits: Limits) -> Result<Parsed, YamlError> {
                     start,
                     ..
                 }) => {
+                    let last = entries.last().map(|(_, v)| v.span);
                     let entries = finish_map(entries, &mut out.warnings);
                     Some((
                         YNode {
                             kind: YKind::Map(entries),
                             tag,
-                            span: start.join(here),
+                            span: collection_span(start, here, last),
                         },
                         anchor,
                     ))
@@ -336,6 +340,15 @@ pub fn parse(text: &str, limits: Limits) -> Result<Parsed, YamlError> {
         }
     }
     Ok(out)
+}
+
+/// A collection ends where its last child ends: the end event of a block collection sits at
+/// the next token, often the next resource.
+fn collection_span(start: Span, end_event: Span, last_child: Option<Span>) -> Span {
+    match last_child {
+        Some(last) => Span::new(start.start, last.end.max(start.end)),
+        None => start.join(end_event),
+    }
 }
 
 fn err_at(span: Span, message: &str) -> YamlError {
