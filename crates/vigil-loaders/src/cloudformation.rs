@@ -1004,3 +1004,250 @@ fn metadata_suppressions(body: &YNode) -> Vec<Suppression> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn load_with(text: &str, params: &[(&str, &str)]) -> Loaded {
+        let file = SourceFile {
+            path: "t.yaml".into(),
+            disk_path: "t.yaml".into(),
+            text: Arc::from(text),
+        };
+        let mut options = LoadOptions::default();
+        for (k, v) in params {
+            options.parameters.insert(k.to_string(), v.to_string());
+        }
+        load(&file, &options)
+    }
+
+    fn prop(loaded: &Loaded, resource: &str, key: &str) -> Value {
+        let r = loaded
+            .resources
+            .iter()
+            .find(|r| r.address == resource)
+            .unwrap_or_else(|| panic!("no resource {resource}"));
+        r.properties
+            .get(key)
+            .map(|n| n.value.clone())
+            .unwrap_or(Value::Null)
+    }
+
+    const TEMPLATE: &str = r#"
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Env: {Type: String, Default: prod}
+  Ports: {Type: CommaDelimitedList, Default: "22,80"}
+  NoDefault: {Type: String}
+  Count: {Type: Number, Default: 3}
+Mappings:
+  Sizes:
+    prod: {Class: db.r5.large}
+    dev: {Class: db.t3.micro}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  NotProd: !Not [!Condition IsProd]
+  Both: !And [!Condition IsProd, !Equals [!Ref NoDefault, x]]
+  Either: !Or [!Condition IsProd, !Equals [!Ref NoDefault, x]]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "logs-${Env}-${AWS::Partition}"
+      Joined: !Join ["-", [a, !Ref Env, b]]
+      Selected: !Select [1, !Ref Ports]
+      Split: !Split [",", "x,y,z"]
+      Class: !FindInMap [Sizes, !Ref Env, Class]
+      IfProd: !If [IsProd, yes-prod, no-prod]
+      IfUnknown: !If [Both, a, b]
+      IfSame: !If [Both, same, same]
+      Either: !If [Either, on, off]
+      Gone: !If [NotProd, x, !Ref AWS::NoValue]
+      Unknown: !Ref NoDefault
+      Region: !Ref AWS::Region
+      Imported: !ImportValue shared-vpc
+      Count: !Ref Count
+      Escaped: !Sub "${!Literal}-${Env}"
+      Cidrs: !Cidr ["10.0.0.0/16", 2, 8]
+      Long:
+        Fn::Join: ["", ["x", {"Ref": "Env"}]]
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      Arn: !GetAtt Bucket.Arn
+      ArnList: !GetAtt [Bucket, Arn]
+      SubAttr: !Sub "${Bucket.Arn}/*"
+  OnlyInDev:
+    Type: AWS::SNS::Topic
+    Condition: NotProd
+"#;
+
+    fn s(v: &str) -> Value {
+        Value::String(v.into())
+    }
+
+    #[test]
+    fn evaluates_intrinsics() {
+        let l = load_with(TEMPLATE, &[]);
+        assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+        assert_eq!(prop(&l, "Bucket", "BucketName"), s("logs-prod-aws"));
+        assert_eq!(prop(&l, "Bucket", "Joined"), s("a-prod-b"));
+        assert_eq!(prop(&l, "Bucket", "Selected"), s("80"));
+        assert!(matches!(prop(&l, "Bucket", "Split"), Value::List(l) if l.len() == 3));
+        assert_eq!(prop(&l, "Bucket", "Class"), s("db.r5.large"));
+        assert_eq!(prop(&l, "Bucket", "IfProd"), s("yes-prod"));
+        assert_eq!(
+            prop(&l, "Bucket", "Either"),
+            s("on"),
+            "true || unknown is true"
+        );
+        assert!(matches!(prop(&l, "Bucket", "IfUnknown"), Value::Unknown(_)));
+        assert_eq!(prop(&l, "Bucket", "IfSame"), s("same"));
+        assert_eq!(
+            prop(&l, "Bucket", "Gone"),
+            Value::Null,
+            "AWS::NoValue removes the key"
+        );
+        assert!(matches!(prop(&l, "Bucket", "Unknown"), Value::Unknown(_)));
+        assert!(matches!(prop(&l, "Bucket", "Region"), Value::Unknown(_)));
+        assert!(matches!(prop(&l, "Bucket", "Imported"), Value::Unknown(_)));
+        assert_eq!(prop(&l, "Bucket", "Count"), Value::Number(3.0));
+        assert_eq!(prop(&l, "Bucket", "Escaped"), s("${Literal}-prod"));
+        assert_eq!(prop(&l, "Bucket", "Long"), s("xprod"));
+        match prop(&l, "Bucket", "Cidrs") {
+            Value::List(items) => {
+                assert_eq!(items[0].as_str(), Some("10.0.0.0/24"));
+                assert_eq!(items[1].as_str(), Some("10.0.1.0/24"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let reference = |target: &str, attribute: Option<&str>| {
+            Value::Reference(Reference {
+                target: target.into(),
+                attribute: attribute.map(str::to_string),
+            })
+        };
+        assert_eq!(prop(&l, "Policy", "Bucket"), reference("Bucket", None));
+        assert_eq!(prop(&l, "Policy", "Arn"), reference("Bucket", Some("Arn")));
+        assert_eq!(
+            prop(&l, "Policy", "ArnList"),
+            reference("Bucket", Some("Arn"))
+        );
+        assert!(matches!(prop(&l, "Policy", "SubAttr"), Value::Unknown(_)));
+        assert!(
+            !l.resources.iter().any(|r| r.address == "OnlyInDev"),
+            "a resource whose condition is false is not created"
+        );
+    }
+
+    #[test]
+    fn overrides_and_pseudo_parameters() {
+        let l = load_with(TEMPLATE, &[("Env", "dev"), ("AWS::Region", "eu-west-1")]);
+        assert_eq!(prop(&l, "Bucket", "Class"), s("db.t3.micro"));
+        assert_eq!(prop(&l, "Bucket", "IfProd"), s("no-prod"));
+        assert_eq!(prop(&l, "Bucket", "Region"), s("eu-west-1"));
+        assert!(l.resources.iter().any(|r| r.address == "OnlyInDev"));
+    }
+
+    #[test]
+    fn property_spans_point_at_keys() {
+        let l = load_with(TEMPLATE, &[]);
+        let bucket = &l.resources[0];
+        let span = bucket.properties.get("Joined").unwrap().span.unwrap();
+        let line = TEMPLATE.lines().nth(span.start.line as usize - 1).unwrap();
+        assert!(line.trim_start().starts_with("Joined:"), "{line}");
+    }
+
+    #[test]
+    fn json_templates_and_tags() {
+        let text = r#"{
+  "Resources": {
+    "Q": {
+      "Type": "AWS::SQS::Queue",
+      "Properties": {
+	"QueueName": {"Fn::Sub": "q-${AWS::Partition}"},
+        "Tags": [{"Key": "team", "Value": "core"}]
+      },
+      "Metadata": {"vigil": {"ignore": [{"id": "AWS-SQS-001", "reason": "test queue"}]}}
+    }
+  }
+}"#;
+        let file = SourceFile {
+            path: "t.json".into(),
+            disk_path: "t.json".into(),
+            text: Arc::from(text),
+        };
+        assert!(claims(&file));
+        let l = load(&file, &LoadOptions::default());
+        assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+        let q = &l.resources[0];
+        assert_eq!(
+            q.properties.get("QueueName").unwrap().as_str(),
+            Some("q-aws")
+        );
+        assert_eq!(
+            q.properties
+                .get("QueueName")
+                .unwrap()
+                .span
+                .unwrap()
+                .start
+                .line,
+            6
+        );
+        assert_eq!(q.tags.get("team").map(String::as_str), Some("core"));
+        assert_eq!(q.suppressions[0].rule, "AWS-SQS-001");
+        assert_eq!(q.suppressions[0].reason, "test queue");
+    }
+
+    #[test]
+    fn sam_templates_are_recognised() {
+        let l = load_with(
+            "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n",
+            &[],
+        );
+        assert_eq!(l.format, Some("cloudformation"));
+        assert_eq!(l.resources[0].kind, "AWS::Serverless::Function");
+    }
+
+    #[test]
+    fn cyclic_conditions_are_reported_with_a_line() {
+        let l = load_with(
+            "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Condition: A\nConditions:\n  A: !Condition C\n  C: !Condition A\n",
+            &[],
+        );
+        let d = l
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("cycle"))
+            .expect("cycle reported");
+        assert!(d.line > 0);
+        assert_eq!(
+            l.resources.len(),
+            1,
+            "an undecidable condition keeps the resource"
+        );
+    }
+
+    #[test]
+    fn unresolved_ref_is_an_error_with_line() {
+        let l = load_with(
+            "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !Ref Nowhere\n",
+            &[],
+        );
+        let d = &l.diagnostics[0];
+        assert_eq!(d.level, Level::Error);
+        assert_eq!(d.line, 5);
+        assert!(d.message.contains("Nowhere"));
+    }
+
+    #[test]
+    fn non_templates_are_not_claimed() {
+        let l = load_with("name: build\non: push\njobs: {}\n", &[]);
+        assert_eq!(l.format, None);
+        assert!(l.resources.is_empty());
+    }
+}
