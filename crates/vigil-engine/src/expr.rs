@@ -59,7 +59,7 @@ pub fn compile(source: &str) -> Result<Expr, String> {
         .map_err(|e| {
             e.errors
                 .iter()
-                .map(|e| e.to_string().replace("<input>:", "column "))
+                .map(|e| e.to_string().replace("ERROR: <input>:", "syntax error at line:column "))
                 .collect::<Vec<_>>()
                 .join("; ")
         })?;
@@ -133,12 +133,10 @@ fn lower(e: &cel::IdedExpr) -> Result<Expr, String> {
 
 fn check_names(e: &Expr, bound: &mut Vec<String>) -> Result<(), String> {
     match e {
-        Expr::Ident(n) => {
-            if !ROOT_VARIABLES.contains(&n.as_str()) && !bound.iter().any(|b| b == n) {
-                return Err(format!(
-                    "unknown variable `{n}`: a rule can name `resource`, `props` and, with `each`, `item`"
-                ));
-            }
+        Expr::Ident(n) if !ROOT_VARIABLES.contains(&n.as_str()) && !bound.iter().any(|b| b == n) => {
+            return Err(format!(
+                "unknown variable `{n}`: a rule can name `resource`, `props` and, with `each`, `item`"
+            ));
         }
         Expr::Select { operand, .. } => check_names(operand, bound)?,
         Expr::Call { target, args, .. } => {
