@@ -345,11 +345,10 @@ fn help(rule: &Rule) -> MultiformatMessage {
     let mut text = remediation.to_string();
     let mut markdown = remediation.to_string();
     if !example.is_empty() {
-        text.push_str("\n\nFixed example:\n\n");
+        text.push_str("\n\nFixed example:\n");
         for line in example.lines() {
-            text.push_str("    ");
+            text.push_str("\n    ");
             text.push_str(line);
-            text.push('\n');
         }
         // The fence must be longer than any run of backticks inside the example.
         let fence = "`".repeat(longest_backtick_run(example).max(2) + 1);

@@ -119,13 +119,16 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
         code_frame(out, p, src, span, f.severity);
     }
     let _ = writeln!(out, "  {}", indent(&clean(&f.message), "  "));
-    let _ = writeln!(
-        out,
-        "  {} {} {}",
-        p.bold("resource:"),
-        clean(&f.kind),
-        clean(&f.address)
-    );
+    // Name the resource unless the message already does (the engine's default message does).
+    if !f.message.contains(&f.address) {
+        let _ = writeln!(
+            out,
+            "  {} {} {}",
+            p.bold("resource:"),
+            clean(&f.kind),
+            clean(&f.address)
+        );
+    }
     let fix = first_paragraph(&f.remediation);
     if !fix.is_empty() {
         let _ = writeln!(
