@@ -316,6 +316,7 @@ fn scan(a: ScanArgs) -> Result<ExitCode, UsageError> {
             FailOn::Never => None,
         },
         passed: verdict.passed,
+        parse_errors_fail: !allow,
     };
     let format = match a.format {
         OutputFormat::Text => vigil_reports::Format::Text,

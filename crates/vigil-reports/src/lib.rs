@@ -31,6 +31,8 @@ pub struct Report<'a> {
     pub fail_on: Option<Severity>,
     /// The gate's verdict.
     pub passed: bool,
+    /// Whether unreadable files count against the gate (false with `--allow-parse-errors`).
+    pub parse_errors_fail: bool,
 }
 
 /// An output format.

@@ -284,7 +284,7 @@ fn summary(out: &mut String, p: &Paint, report: &Report) {
             }
         }
         let unreadable = crate::unreadable_files(report);
-        if unreadable > 0 {
+        if unreadable > 0 && report.parse_errors_fail {
             reasons.push(if unreadable == 1 {
                 "1 file could not be read".to_string()
             } else {

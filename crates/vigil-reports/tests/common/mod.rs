@@ -202,6 +202,7 @@ impl Run {
             files_scanned: self.files_scanned,
             fail_on: self.fail_on,
             passed: self.passed,
+            parse_errors_fail: true,
         }
     }
 }
