@@ -139,6 +139,8 @@ enum OutputFormat {
 enum ListFormat {
     Text,
     Json,
+    /// The catalogue page, as in docs/catalogue.md.
+    Markdown,
 }
 
 /// A usage or input error: printed, exit 2.
@@ -223,11 +225,13 @@ fn parse_params(
                     params.insert(k.clone(), scalar(v));
                 }
             }
-            _ => return Err(format!(
+            _ => {
+                return Err(format!(
                 "{}: expected a list of ParameterKey/ParameterValue or {{\"Parameters\": {{...}}}}",
                 file.display()
             )
-            .into()),
+                .into())
+            }
         }
     }
     for p in &common.params {

@@ -3,6 +3,8 @@
 //! Every format is rendered from the same [`Report`] by [`render`]. The JSON schema is documented
 //! in `docs/json-format.md`; the SARIF output follows what GitHub code scanning reads.
 
+mod catalogue;
+pub use catalogue::catalogue_markdown;
 mod json;
 mod junit;
 mod sarif;
