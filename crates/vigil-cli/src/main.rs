@@ -386,6 +386,7 @@ fn rules(cmd: RulesCommand) -> Result<ExitCode, UsageError> {
         RulesCommand::List { format, rules } => {
             let c = catalogue(&rules)?;
             let text = match format {
+                ListFormat::Markdown => vigil_reports::catalogue_markdown(c.rules()),
                 ListFormat::Json => {
                     serde_json::to_string_pretty(
                         &c.rules().iter().map(rule_json).collect::<Vec<_>>(),
