@@ -314,7 +314,7 @@ impl<'a> Template<'a> {
             Some(CondState::Done(v)) => return *v,
             Some(CondState::InProgress) => {
                 self.diag(
-                    Level::Error,
+                    Level::Warning,
                     at,
                     format!("condition `{name}` depends on itself (a cycle)"),
                 );
@@ -324,7 +324,7 @@ impl<'a> Template<'a> {
         }
         let Some(body) = self.conditions.get(name).copied() else {
             self.diag(
-                Level::Error,
+                Level::Warning,
                 at,
                 format!("condition `{name}` is not declared under `Conditions`"),
             );
@@ -343,7 +343,7 @@ impl<'a> Template<'a> {
     fn eval(&self, node: &YNode, depth: usize) -> Eval {
         if depth > MAX_EVAL_DEPTH {
             self.diag(
-                Level::Error,
+                Level::Warning,
                 node.span,
                 "expression nested too deeply to evaluate",
             );
@@ -410,7 +410,7 @@ impl<'a> Template<'a> {
             "Ref" => {
                 let Some(target) = arg.as_str() else {
                     self.diag(
-                        Level::Error,
+                        Level::Warning,
                         arg.span,
                         "`Ref` takes the name of a parameter or resource",
                     );
@@ -433,7 +433,7 @@ impl<'a> Template<'a> {
                         Some((t, a)) => (t.to_string(), a.to_string()),
                         None => {
                             self.diag(
-                                Level::Error,
+                                Level::Warning,
                                 arg.span,
                                 "`Fn::GetAtt` expects `Resource.Attribute`",
                             );
@@ -453,7 +453,7 @@ impl<'a> Template<'a> {
                     }
                     _ => {
                         self.diag(
-                            Level::Error,
+                            Level::Warning,
                             arg.span,
                             "`Fn::GetAtt` expects [Resource, Attribute]",
                         );
@@ -478,7 +478,7 @@ impl<'a> Template<'a> {
                 let items = self.eval_args(arg, depth)?;
                 let [delim, list] = items.as_slice() else {
                     self.diag(
-                        Level::Error,
+                        Level::Warning,
                         arg.span,
                         "`Fn::Join` expects [delimiter, [values]]",
                     );
@@ -505,7 +505,7 @@ impl<'a> Template<'a> {
                 let items = self.eval_args(arg, depth)?;
                 let [index, list] = items.as_slice() else {
                     self.diag(
-                        Level::Error,
+                        Level::Warning,
                         arg.span,
                         "`Fn::Select` expects [index, [values]]",
                     );
@@ -524,7 +524,7 @@ impl<'a> Template<'a> {
                         match l.get(idx) {
                             Some(n) => Some(n.clone()),
                             None => {
-                                self.diag(Level::Error, arg.span, format!("`Fn::Select` index {idx} is out of range (list has {} items)", l.len()));
+                                self.diag(Level::Warning, arg.span, format!("`Fn::Select` index {idx} is out of range (list has {} items)", l.len()));
                                 unknown("Select out of range".into())
                             }
                         }
@@ -536,7 +536,7 @@ impl<'a> Template<'a> {
                 let items = self.eval_args(arg, depth)?;
                 let [delim, s] = items.as_slice() else {
                     self.diag(
-                        Level::Error,
+                        Level::Warning,
                         arg.span,
                         "`Fn::Split` expects [delimiter, string]",
                     );
@@ -558,7 +558,7 @@ impl<'a> Template<'a> {
                 let items = self.eval_args(arg, depth)?;
                 if items.len() < 3 {
                     self.diag(
-                        Level::Error,
+                        Level::Warning,
                         arg.span,
                         "`Fn::FindInMap` expects [MapName, TopLevelKey, SecondLevelKey]",
                     );
@@ -584,7 +584,7 @@ impl<'a> Template<'a> {
                     None => {
                         if default.is_none() {
                             self.diag(
-                                Level::Error,
+                                Level::Warning,
                                 arg.span,
                                 format!("`Fn::FindInMap`: no entry {m}/{k1}/{k2} in `Mappings`"),
                             );
@@ -596,7 +596,7 @@ impl<'a> Template<'a> {
             "Fn::If" => {
                 let Some(items) = arg.as_seq().filter(|s| s.len() == 3) else {
                     self.diag(
-                        Level::Error,
+                        Level::Warning,
                         arg.span,
                         "`Fn::If` expects [Condition, ValueIfTrue, ValueIfFalse]",
                     );
@@ -626,7 +626,7 @@ impl<'a> Template<'a> {
             "Fn::Equals" => {
                 let items = self.eval_args(arg, depth)?;
                 let [a, b] = items.as_slice() else {
-                    self.diag(Level::Error, arg.span, "`Fn::Equals` expects two values");
+                    self.diag(Level::Warning, arg.span, "`Fn::Equals` expects two values");
                     return unknown("malformed Equals".into());
                 };
                 if a.is_unknown()
@@ -645,7 +645,7 @@ impl<'a> Template<'a> {
             "Fn::Not" | "Fn::And" | "Fn::Or" => {
                 let Some(items) = arg.as_seq() else {
                     self.diag(
-                        Level::Error,
+                        Level::Warning,
                         arg.span,
                         format!("`{name}` expects a list of conditions"),
                     );
@@ -735,7 +735,7 @@ impl<'a> Template<'a> {
             ),
             None => {
                 self.diag(
-                    Level::Error,
+                    Level::Warning,
                     arg.span,
                     "intrinsic function expects a list of arguments",
                 );
@@ -782,7 +782,7 @@ impl<'a> Template<'a> {
             ));
         }
         self.diag(
-            Level::Error,
+            Level::Warning,
             at,
             format!(
                 "`Ref` to `{target}`, which is neither a parameter nor a resource of this template"
@@ -813,7 +813,7 @@ impl<'a> Template<'a> {
             }
             _ => {
                 self.diag(
-                    Level::Error,
+                    Level::Warning,
                     arg.span,
                     "`Fn::Sub` expects a string or [string, {variables}]",
                 );
@@ -1239,7 +1239,8 @@ Resources:
             &[],
         );
         let d = &l.diagnostics[0];
-        assert_eq!(d.level, Level::Error);
+        // The file was read; the value is unknown. Template validity is cfn-lint's job.
+        assert_eq!(d.level, Level::Warning);
         assert_eq!(d.line, 5);
         assert!(d.message.contains("Nowhere"));
     }
