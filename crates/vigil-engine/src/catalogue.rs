@@ -1,6 +1,6 @@
 //! The set of rules in force for a run, indexed by resource kind.
 
-use crate::expr::{Env, Expr, Scope, Val};
+use crate::expr::{Env, Expr, Scope, StackIndex, Val};
 use crate::rule::{Fixture, Rule, RuleError};
 use std::collections::HashMap;
 use std::path::Path;
@@ -147,11 +147,15 @@ impl Catalogue {
     /// Judges every resource of one file or stack. Findings are in resource, then rule order.
     pub fn evaluate(&self, stack: &[Resource]) -> Vec<Finding> {
         let mut out = Vec::new();
+        let index = StackIndex::new(stack);
         for resource in stack {
             let Some(checks) = self.by_kind.get(&resource.kind) else {
                 continue;
             };
-            let scope = Scope { resource, stack };
+            let scope = Scope {
+                resource,
+                stack: &index,
+            };
             for &(ri, ci) in checks {
                 let rule = &self.rules[ri];
                 evaluate_check(rule, ci, &scope, &mut out);
@@ -161,7 +165,7 @@ impl Catalogue {
     }
 }
 
-fn evaluate_check(rule: &Rule, ci: usize, scope: &Scope<'_>, out: &mut Vec<Finding>) {
+fn evaluate_check(rule: &Rule, ci: usize, scope: &Scope<'_, '_>, out: &mut Vec<Finding>) {
     let check = &rule.checks[ci];
     let resource = scope.resource;
     let mut env = Env::new(scope);

@@ -59,7 +59,10 @@ pub fn compile(source: &str) -> Result<Expr, String> {
         .map_err(|e| {
             e.errors
                 .iter()
-                .map(|e| e.to_string().replace("ERROR: <input>:", "syntax error at line:column "))
+                .map(|e| {
+                    e.to_string()
+                        .replace("ERROR: <input>:", "syntax error at line:column ")
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         })?;
@@ -133,7 +136,9 @@ fn lower(e: &cel::IdedExpr) -> Result<Expr, String> {
 
 fn check_names(e: &Expr, bound: &mut Vec<String>) -> Result<(), String> {
     match e {
-        Expr::Ident(n) if !ROOT_VARIABLES.contains(&n.as_str()) && !bound.iter().any(|b| b == n) => {
+        Expr::Ident(n)
+            if !ROOT_VARIABLES.contains(&n.as_str()) && !bound.iter().any(|b| b == n) =>
+        {
             return Err(format!(
                 "unknown variable `{n}`: a rule can name `resource`, `props` and, with `each`, `item`"
             ));
@@ -326,19 +331,45 @@ fn number<'a>(x: f64) -> Val<'a> {
 }
 
 /// What expressions can see besides their variables: the resources of the same file or stack.
-pub struct Scope<'a> {
+pub struct Scope<'a, 'i> {
     pub resource: &'a Resource,
-    pub stack: &'a [Resource],
+    pub stack: &'i StackIndex<'a>,
+}
+
+/// The resources of one file or stack, indexed once so that following references stays linear.
+#[derive(Default)]
+pub struct StackIndex<'a> {
+    by_kind: std::collections::HashMap<&'a str, Vec<&'a Resource>>,
+    by_address: std::collections::HashMap<&'a str, &'a Resource>,
+}
+
+impl<'a> StackIndex<'a> {
+    pub fn new(stack: &'a [Resource]) -> Self {
+        let mut index = StackIndex::default();
+        for r in stack {
+            index.by_kind.entry(r.kind.as_str()).or_default().push(r);
+            index.by_address.entry(r.address.as_str()).or_insert(r);
+        }
+        index
+    }
+
+    pub fn of_kind(&self, kind: &str) -> &[&'a Resource] {
+        self.by_kind.get(kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn at(&self, address: &str) -> Option<&'a Resource> {
+        self.by_address.get(address).copied()
+    }
 }
 
 /// Evaluation state: the scope and the variables in force.
 pub struct Env<'a, 's> {
-    pub scope: &'s Scope<'a>,
+    pub scope: &'s Scope<'a, 's>,
     vars: Vec<(String, Val<'a>)>,
 }
 
 impl<'a, 's> Env<'a, 's> {
-    pub fn new(scope: &'s Scope<'a>) -> Self {
+    pub fn new(scope: &'s Scope<'a, 's>) -> Self {
         let r = scope.resource;
         Env {
             scope,
@@ -593,7 +624,7 @@ fn compare(a: &Val, b: &Val) -> Option<std::cmp::Ordering> {
     }
 }
 
-fn apply<'a>(scope: &Scope<'a>, func: &str, mut v: Vec<Val<'a>>) -> Val<'a> {
+fn apply<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -> Val<'a> {
     use std::cmp::Ordering::*;
     let undetermined = v.iter().any(Val::undetermined);
     let absent = v.iter().any(|x| matches!(x, Val::Absent));

@@ -408,7 +408,7 @@ fn cidr_of(v: &Val) -> Option<ipnet::IpNet> {
 }
 
 /// Resources of `kind` in the same stack whose property at `path` points at the current one.
-fn referrers<'a>(scope: &Scope<'a>, kind: &str, path: &str) -> Val<'a> {
+fn referrers<'a>(scope: &Scope<'a, '_>, kind: &str, path: &str) -> Val<'a> {
     let me = scope.resource;
     let my_names: Vec<&str> = ["BucketName", "QueueName", "TopicName", "GroupName", "KeyId"]
         .iter()
@@ -416,7 +416,7 @@ fn referrers<'a>(scope: &Scope<'a>, kind: &str, path: &str) -> Val<'a> {
         .collect();
     let mut out = Vec::new();
     let mut unknown = false;
-    for r in scope.stack.iter().filter(|r| r.kind == kind) {
+    for &r in scope.stack.of_kind(kind) {
         let mut node = Some(&r.properties);
         for seg in path.split('.') {
             node = node.and_then(|n| n.get(seg));
@@ -451,7 +451,7 @@ fn str_fn<'a>(v: &[Val<'a>], f: impl Fn(&str, &str) -> bool) -> Val<'a> {
     }
 }
 
-pub(crate) fn call<'a>(scope: &Scope<'a>, func: &str, mut v: Vec<Val<'a>>) -> Val<'a> {
+pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -> Val<'a> {
     if v.is_empty() {
         return Val::Absent;
     }
@@ -595,8 +595,7 @@ pub(crate) fn call<'a>(scope: &Scope<'a>, func: &str, mut v: Vec<Val<'a>>) -> Va
         "deref" => match &v[0] {
             Val::Ref(r) => scope
                 .stack
-                .iter()
-                .find(|x| x.address == r.target)
+                .at(&r.target)
                 .map(Val::Resource)
                 .unwrap_or(Val::Unknown),
             Val::Unknown => Val::Unknown,
