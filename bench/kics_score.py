@@ -82,6 +82,7 @@ def main():
     ap.add_argument("--misses", action="store_true", help="list every miss and false alarm")
     ap.add_argument("--json", help="write the per-query figures here")
     ap.add_argument("--map", help="use only this map file (default: every kics/<platform>*.tsv)")
+    ap.add_argument("--markdown", help="write the figures, per-query table and exclusions as Markdown here")
     args = ap.parse_args()
 
     mapping = load_map(args.platform, args.map)
@@ -152,10 +153,34 @@ def main():
         x2, n2 = total_false - excl_false, total_neg - excl_neg
         print(f"without {excl_pos + excl_neg} samples where KICS is wrong (kics/*.exclude):")
         print(f"  positives found: {f2}/{p2} = {pct(f2, p2):.1f}%   negatives falsely reported: {x2}/{n2} = {pct(x2, n2):.1f}%")
+    if args.markdown:
+        write_markdown(args.markdown, args.platform, rows, exclusions,
+                       (total_found, total_pos, total_false, total_neg),
+                       (excl_found, excl_pos, excl_false, excl_neg))
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"queries": rows, "found": total_found, "positives": total_pos,
                        "false": total_false, "negatives": total_neg}, f, indent=1)
+
+
+def write_markdown(path, platform, rows, exclusions, totals, excluded):
+    found, pos, false, neg = totals
+    ef, ep, ex, en = excluded
+    pct = lambda a, b: f"{100.0 * a / b:.1f}%" if b else "n/a"
+    out = [f"### KICS {platform} samples ({len(rows)} queries mapped)", ""]
+    out.append("| | positives found at the expected line | negative files falsely reported |")
+    out.append("|---|---|---|")
+    out.append(f"| all samples of the mapped queries | {found}/{pos} = {pct(found, pos)} | {false}/{neg} = {pct(false, neg)} |")
+    out.append(f"| without the {ep + en} samples where KICS is wrong | {found - ef}/{pos - ep} = {pct(found - ef, pos - ep)} "
+               f"| {false - ex}/{neg - en} = {pct(false - ex, neg - en)} |")
+    out += ["", "| KICS query | Vigil rule(s) | found | false |", "|---|---|---|---|"]
+    for r in rows:
+        out.append(f"| {r['query']} | {', '.join(r['rules'])} | {r['found']}/{r['positives']} | {r['false']}/{r['negatives']} |")
+    out += ["", f"#### Samples where KICS is wrong ({platform})", "", "| KICS query | sample | why |", "|---|---|---|"]
+    for (q, sample), reason in sorted(exclusions.items()):
+        out.append(f"| {q} | {sample} | {reason.replace('|', '/')} |")
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
 
 
 if __name__ == "__main__":
