@@ -115,7 +115,7 @@ enum RulesCommand {
     },
     /// Explain one rule: why it matters, how to fix it, what it checks.
     Show {
-        /// Rule id or name (`AWS-S3-001` or `s3-bucket-public-acl`).
+        /// Rule id or name (`AWS-S3-002` or `s3-bucket-acl-public-read`).
         id: String,
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,

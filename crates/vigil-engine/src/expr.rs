@@ -452,6 +452,16 @@ impl<'a, 's> Env<'a, 's> {
                 .iter()
                 .map(|(k, v)| (Val::Str(Cow::Borrowed(k.as_str())), Val::from_node(v)))
                 .collect(),
+            // A map parsed from a JSON string (a policy written as a string) is owned.
+            Val::Owned(n) if n.as_map().is_some() => {
+                let keys: Vec<String> = n.as_map().unwrap().keys().cloned().collect();
+                keys.into_iter()
+                    .map(|k| {
+                        let v = range.field(&k);
+                        (Val::Str(Cow::Owned(k)), v)
+                    })
+                    .collect()
+            }
             other => match other.items() {
                 Some(items) => items
                     .into_iter()

@@ -29,8 +29,10 @@ const GLOBALS: &[&str] = &[
     "condition_values",
     "deref",
     "referrers",
+    "resources",
     "denies_insecure_transport",
     "parse_json",
+    "flatten",
 ];
 
 const MEMBERS: &[&str] = &[
@@ -489,6 +491,21 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
                 None => Val::List(vec![v.swap_remove(0)]),
             },
         },
+        // One level of nesting removed: items that are lists are spliced in, others kept.
+        "flatten" => match v[0].items() {
+            Some(items) => {
+                let mut out = Vec::new();
+                for i in items {
+                    match i.items() {
+                        Some(inner) => out.extend(inner),
+                        None => out.push(i),
+                    }
+                }
+                Val::List(out)
+            }
+            None if first_undetermined => Val::Unknown,
+            None => Val::Absent,
+        },
         "parse_json" => match &v[0] {
             Val::Str(s) => parse_json_val(s).unwrap_or(Val::Absent),
             x if x.undetermined() => Val::Unknown,
@@ -605,6 +622,22 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
             (Some(kind), Some(path)) => referrers(scope, kind, path),
             _ => Val::Absent,
         },
+        // Every resource of the kind(s) in the same template, the current one included.
+        "resources" => {
+            let kinds: Vec<String> = match v[0].items() {
+                Some(items) => items
+                    .iter()
+                    .filter_map(|k| k.as_str().map(str::to_string))
+                    .collect(),
+                None => v[0].as_str().map(str::to_string).into_iter().collect(),
+            };
+            Val::List(
+                kinds
+                    .iter()
+                    .flat_map(|k| scope.stack.of_kind(k).iter().map(|&r| Val::Resource(r)))
+                    .collect(),
+            )
+        }
         // Members: the target comes first.
         "startsWith" => str_fn(&v, |a, b| a.starts_with(b)),
         "endsWith" => str_fn(&v, |a, b| a.ends_with(b)),

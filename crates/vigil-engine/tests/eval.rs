@@ -256,3 +256,18 @@ fn compile_errors_name_the_problem() {
         .replace("props.A ==", "true");
     assert!(Rule::parse("r", &bad_severity, vec![]).is_err());
 }
+
+#[test]
+fn comprehensions_over_maps_parsed_from_json_strings() {
+    let tree = map(vec![(
+        "Doc",
+        map(vec![(
+            "Condition",
+            map(vec![("StringEquals", map(vec![]))]),
+        )]),
+    )]);
+    let string = map(vec![("Doc", s(r#"{"Condition": {"StringEquals": {}}}"#))]);
+    let when = "parse_json(props.Doc).Condition.exists(op, op == 'StringEquals')";
+    assert!(fires(when, tree));
+    assert!(fires(when, string));
+}

@@ -88,8 +88,26 @@ pub fn load(file: &SourceFile, options: &LoadOptions) -> Loaded {
             message: w.message,
         });
     }
+    // A template is a mapping; a file that names CloudFormation but holds a list or a scalar is
+    // said so, rather than passed over in silence.
+    let not_a_mapping = parsed.documents.first().and_then(|d| match d.kind {
+        YKind::Seq(_) => Some((d.span, "a list")),
+        YKind::Scalar { .. } => Some((d.span, "a scalar")),
+        YKind::Map(_) => None,
+    });
     let Some(root) = parsed.documents.into_iter().find(looks_like_template) else {
         loaded.format = None;
+        if let Some((span, what)) = not_a_mapping {
+            loaded.diagnostics.push(Diagnostic {
+                level: Level::Warning,
+                path: file.path.clone(),
+                line: span.start.line,
+                column: span.start.column,
+                message: format!(
+                    "not read as a CloudFormation template: the document is {what}, and a template is a mapping with `Resources`"
+                ),
+            });
+        }
         return loaded;
     };
     let mut ctx = Template::new(file, &root, options);
@@ -120,6 +138,8 @@ struct Template<'a> {
     conditions: HashMap<&'a str, &'a YNode>,
     condition_state: RefCell<HashMap<String, CondState>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
+    /// The resource whose properties are being evaluated, to report references to itself.
+    current: std::cell::Cell<Option<&'a str>>,
 }
 
 /// What an evaluation produced: `None` is `AWS::NoValue` (the property is removed).
@@ -137,6 +157,7 @@ impl<'a> Template<'a> {
             conditions: HashMap::new(),
             condition_state: RefCell::new(HashMap::new()),
             diagnostics: RefCell::new(Vec::new()),
+            current: std::cell::Cell::new(None),
         };
         if let Some(rs) = root.get("Resources") {
             match rs.as_map() {
@@ -164,7 +185,27 @@ impl<'a> Template<'a> {
             }
         }
         t.load_parameters(options);
+        // CloudFormation validates every condition, used or not: evaluate them all up front so
+        // a cycle or a bad reference is reported even in a condition no resource uses.
+        if let Some(cs) = root.get("Conditions").and_then(YNode::as_map) {
+            for (k, _) in cs {
+                if let Some(name) = k.as_str() {
+                    t.condition(name, k.span, 0);
+                }
+            }
+        }
         t
+    }
+
+    /// Reports a resource that refers to itself (CloudFormation rejects the cycle).
+    fn check_self_reference(&self, target: &str, at: Span) {
+        if self.current.get() == Some(target) {
+            self.diag(
+                Level::Warning,
+                at,
+                format!("resource `{target}` refers to itself: CloudFormation rejects a circular dependency"),
+            );
+        }
     }
 
     fn diag(&self, level: Level, span: Span, message: impl Into<String>) {
@@ -238,7 +279,8 @@ impl<'a> Template<'a> {
         let Some(resources) = self.root.get("Resources").and_then(YNode::as_map) else {
             return;
         };
-        let text = &*self.file.text;
+        // Split once: splitting per resource made large templates quadratic.
+        let lines: Vec<&str> = self.file.text.lines().collect();
         for (key, body) in resources {
             let Some(id) = key.as_str() else { continue };
             let Some(kind) = body.get("Type").and_then(YNode::as_str) else {
@@ -264,6 +306,7 @@ impl<'a> Template<'a> {
                 }
             }
             let span = key.span.join(body.span);
+            self.current.set(Some(id));
             let properties = match body.get("Properties") {
                 None => Node::new(Value::Map(Map::new()), Some(key.span)),
                 Some(p) => match self.eval(p, 0) {
@@ -279,6 +322,10 @@ impl<'a> Template<'a> {
                             ..
                         },
                     ) => keyed(n, p, body),
+                    // `Properties:` with nothing after it: no properties.
+                    Some(Node {
+                        value: Value::Null, ..
+                    }) => Node::new(Value::Map(Map::new()), Some(key.span)),
                     Some(other) => {
                         self.diag(
                             Level::Error,
@@ -290,8 +337,9 @@ impl<'a> Template<'a> {
                     None => Node::new(Value::Map(Map::new()), Some(key.span)),
                 },
             };
+            self.current.set(None);
             let mut suppressions =
-                suppress::for_block(text, span.start.line, span.end.line, &["#"]);
+                suppress::for_block_in_lines(&lines, span.start.line, span.end.line, &["#"]);
             suppressions.extend(metadata_suppressions(body));
             let tags = tags_of(&properties);
             out.push(Resource {
@@ -461,6 +509,7 @@ impl<'a> Template<'a> {
                     }
                 };
                 if self.resource_ids.contains_key(target.as_str()) {
+                    self.check_self_reference(&target, at);
                     Some(Node::new(
                         Value::Reference(Reference {
                             target,
@@ -773,6 +822,7 @@ impl<'a> Template<'a> {
             _ => {}
         }
         if self.resource_ids.contains_key(target) {
+            self.check_self_reference(target, at);
             return Some(Node::new(
                 Value::Reference(Reference {
                     target: target.to_string(),
@@ -843,6 +893,7 @@ impl<'a> Template<'a> {
                 Some(v.clone())
             } else if let Some((res, _attr)) = name.split_once('.') {
                 if self.resource_ids.contains_key(res) {
+                    self.check_self_reference(res, at);
                     None
                 } else {
                     self.reference(name, at)
@@ -1243,6 +1294,16 @@ Resources:
         assert_eq!(d.level, Level::Warning);
         assert_eq!(d.line, 5);
         assert!(d.message.contains("Nowhere"));
+    }
+
+    #[test]
+    fn null_properties_are_empty() {
+        let l = load_with(
+            "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n",
+            &[],
+        );
+        assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+        assert!(l.resources[0].properties.as_map().unwrap().is_empty());
     }
 
     #[test]

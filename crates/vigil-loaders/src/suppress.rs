@@ -34,8 +34,21 @@ pub fn parse_line(line: &str) -> Vec<Suppression> {
 }
 
 /// Suppressions for a resource spanning `first..=last` (1-based lines) of `text`.
+///
+/// Splits the whole text into lines: a loader asking for many blocks of one file should split it
+/// once and call [`for_block_in_lines`].
 pub fn for_block(text: &str, first: u32, last: u32, comment_prefixes: &[&str]) -> Vec<Suppression> {
     let lines: Vec<&str> = text.lines().collect();
+    for_block_in_lines(&lines, first, last, comment_prefixes)
+}
+
+/// [`for_block`] over a text already split into lines (`text.lines()`).
+pub fn for_block_in_lines(
+    lines: &[&str],
+    first: u32,
+    last: u32,
+    comment_prefixes: &[&str],
+) -> Vec<Suppression> {
     let mut out = Vec::new();
     let first_idx = (first as usize).saturating_sub(1);
     let last_idx = (last as usize).min(lines.len());

@@ -368,12 +368,17 @@ fn count(node: &YNode) -> usize {
 }
 
 /// Applies merge keys (`<<`) and reports duplicate keys, keeping the last as most parsers do.
+///
+/// Keys are found through a hash index: a mapping may hold hundreds of thousands of keys (the
+/// `Resources` of a generated template), and a linear search per key made that quadratic.
 fn finish_map(entries: Vec<(YNode, YNode)>, warnings: &mut Vec<YamlError>) -> Vec<(YNode, YNode)> {
     let is_merge = |k: &YNode| {
         matches!(&k.kind, YKind::Scalar { text, quoted: false } if text == "<<") && k.tag.is_none()
     };
     let has_merge = entries.iter().any(|(k, _)| is_merge(k));
-    let mut own: Vec<(YNode, YNode)> = Vec::with_capacity(entries.len());
+    // `None` marks an entry overridden by a later duplicate; dropped at the end.
+    let mut own: Vec<Option<(YNode, YNode)>> = Vec::with_capacity(entries.len());
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(entries.len());
     let mut merged: Vec<(YNode, YNode)> = Vec::new();
     for (k, v) in entries {
         if has_merge && is_merge(&k) {
@@ -389,29 +394,32 @@ fn finish_map(entries: Vec<(YNode, YNode)>, warnings: &mut Vec<YamlError>) -> Ve
             continue;
         }
         if let Some(text) = k.as_str() {
-            if let Some(idx) = own.iter().position(|(ok, _)| ok.as_str() == Some(text)) {
-                warnings.push(YamlError {
-                    line: k.span.start.line,
-                    column: k.span.start.column,
-                    message: format!(
-                        "duplicate key `{text}` (first at line {}); the last one is used",
-                        own[idx].0.span.start.line
-                    ),
-                });
-                own.remove(idx);
+            if let Some(idx) = index.insert(text.to_string(), own.len()) {
+                if let Some((first, _)) = own[idx].take() {
+                    warnings.push(YamlError {
+                        line: k.span.start.line,
+                        column: k.span.start.column,
+                        message: format!(
+                            "duplicate key `{text}` (first at line {}); the last one is used",
+                            first.span.start.line
+                        ),
+                    });
+                }
             }
         }
-        own.push((k, v));
+        own.push(Some((k, v)));
     }
     // Keys written in the mapping win over merged ones; earlier merge sources win over later.
     for (k, v) in merged {
-        let text = k.as_str().map(str::to_owned);
-        if text.is_some() && own.iter().any(|(ok, _)| ok.as_str() == text.as_deref()) {
-            continue;
+        if let Some(text) = k.as_str() {
+            if index.contains_key(text) {
+                continue;
+            }
+            index.insert(text.to_string(), own.len());
         }
-        own.push((k, v));
+        own.push(Some((k, v)));
     }
-    own
+    own.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
