@@ -346,7 +346,9 @@ fn port_count(rule: &Node) -> Option<f64> {
     }
     match proto.as_deref().map(str::to_ascii_lowercase).as_deref() {
         None | Some("-1") | Some("all") => return Some(65536.0),
-        _ => {}
+        Some("tcp" | "udp" | "6" | "17") => {}
+        // ICMP and other protocols have no ports.
+        Some(_) => return Some(0.0),
     }
     let from = rule.get("FromPort");
     let to = rule.get("ToPort");

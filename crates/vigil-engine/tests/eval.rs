@@ -143,6 +143,7 @@ fn network_helpers() {
     assert!(fires("allows_port(props, 3389)", rule("-1", 0.0, 0.0)));
     assert!(!fires("allows_port(props, 22)", rule("icmp", -1.0, -1.0)));
     assert!(fires("port_count(props) == 1025", rule("tcp", 0.0, 1024.0)));
+    assert!(fires("port_count(props) == 0", rule("icmp", -1.0, -1.0)));
     assert!(!fires("is_world('10.0.0.0/8')", map(vec![])));
     assert!(fires("is_world('::/0')", map(vec![])));
     assert!(fires(

@@ -225,8 +225,20 @@ fn scan_file(
             return outcome;
         }
     };
-    if bytes[..bytes.len().min(8192)].contains(&0) {
-        return outcome; // Binary: no loader reads it.
+    if let Some(at) = bytes[..bytes.len().min(8192)].iter().position(|&b| b == 0) {
+        // Binary: no loader reads it. Said, not skipped in silence: a UTF-16 template looks
+        // binary too, and the gate would otherwise pass it unread.
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        outcome.diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            path: path.to_string(),
+            line,
+            column: 0,
+            message: format!(
+                "skipped: binary content (a NUL byte at offset {at}); templates are UTF-8 text"
+            ),
+        });
+        return outcome;
     }
     let text: Arc<str> = match String::from_utf8(bytes) {
         Ok(t) => t.into(),
@@ -267,8 +279,14 @@ fn scan_file(
 
 /// Marks findings suppressed by a `vigil:ignore` comment or `Metadata` on their resource.
 fn apply_inline(findings: &mut [Finding], resources: &[Resource]) {
+    // Indexed: a search per finding made files with many resources quadratic.
+    let mut by_address: std::collections::HashMap<&str, &Resource> =
+        std::collections::HashMap::with_capacity(resources.len());
+    for r in resources {
+        by_address.entry(r.address.as_str()).or_insert(r);
+    }
     for f in findings.iter_mut() {
-        let Some(r) = resources.iter().find(|r| r.address == f.address) else {
+        let Some(r) = by_address.get(f.address.as_str()) else {
             continue;
         };
         if let Some(s) = r.suppressions.iter().find(|s| {

@@ -307,7 +307,15 @@ impl<'a> Template<'a> {
             }
             let span = key.span.join(body.span);
             self.current.set(Some(id));
-            let properties = match body.get("Properties") {
+            // SAM: `Globals` sections give defaults to every resource of their type.
+            let with_globals = kind
+                .strip_prefix("AWS::Serverless::")
+                .and_then(|section| self.root.get("Globals")?.get(section))
+                .map(|g| match body.get("Properties") {
+                    Some(p) => merge_sam_globals(p, g),
+                    None => g.clone(),
+                });
+            let properties = match with_globals.as_ref().or(body.get("Properties")) {
                 None => Node::new(Value::Map(Map::new()), Some(key.span)),
                 Some(p) => match self.eval(p, 0) {
                     Some(
@@ -923,6 +931,41 @@ impl<'a> Template<'a> {
     }
 }
 
+/// SAM's merge of a `Globals` section into a resource's properties: the resource's scalars win,
+/// maps merge key by key, and lists hold the global items first.
+fn merge_sam_globals(resource: &YNode, global: &YNode) -> YNode {
+    match (&resource.kind, &global.kind) {
+        (YKind::Map(own), YKind::Map(defaults))
+            if resource.tag.is_none() && global.tag.is_none() =>
+        {
+            let mut entries = own.clone();
+            for (gk, gv) in defaults {
+                match entries
+                    .iter_mut()
+                    .find(|(k, _)| k.as_str().is_some() && k.as_str() == gk.as_str())
+                {
+                    Some((_, v)) => *v = merge_sam_globals(v, gv),
+                    None => entries.push((gk.clone(), gv.clone())),
+                }
+            }
+            YNode {
+                kind: YKind::Map(entries),
+                ..resource.clone()
+            }
+        }
+        (YKind::Seq(own), YKind::Seq(defaults))
+            if resource.tag.is_none() && global.tag.is_none() =>
+        {
+            let items = defaults.iter().chain(own.iter()).cloned().collect();
+            YNode {
+                kind: YKind::Seq(items),
+                ..resource.clone()
+            }
+        }
+        _ => resource.clone(),
+    }
+}
+
 /// Gives the evaluated `Properties` the span of its key line.
 fn keyed(mut n: Node, props: &YNode, body: &YNode) -> Node {
     let key_span = body
@@ -1294,6 +1337,25 @@ Resources:
         assert_eq!(d.level, Level::Warning);
         assert_eq!(d.line, 5);
         assert!(d.message.contains("Nowhere"));
+    }
+
+    #[test]
+    fn sam_globals_apply_to_their_resources() {
+        let l = load_with(
+            "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Api:\n    TracingEnabled: true\n    Variables: {a: 1}\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      Variables: {b: 2}\n  Own:\n    Type: AWS::Serverless::Api\n    Properties:\n      TracingEnabled: false\n",
+            &[],
+        );
+        assert_eq!(prop(&l, "Api", "TracingEnabled"), Value::Bool(true));
+        assert_eq!(prop(&l, "Api", "StageName"), s("prod"));
+        match prop(&l, "Api", "Variables") {
+            Value::Map(m) => assert_eq!(m.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            prop(&l, "Own", "TracingEnabled"),
+            Value::Bool(false),
+            "the resource's value wins"
+        );
     }
 
     #[test]
