@@ -31,6 +31,8 @@ const GLOBALS: &[&str] = &[
     "referrers",
     "resources",
     "denies_insecure_transport",
+    "restricts_caller",
+    "is_public_statement",
     "parse_json",
     "flatten",
 ];
@@ -363,6 +365,105 @@ fn port_count(rule: &Node) -> Option<f64> {
     Some((to - from + 1.0).max(0.0))
 }
 
+/// Condition keys that pin who may call: a statement testing one of them (positively) is not
+/// open to the world even with a `*` principal.
+const CALLER_KEYS: &[&str] = &[
+    "aws:sourcearn",
+    "aws:sourceaccount",
+    "aws:sourceowner",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:sourceip",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:principalaccount",
+    "aws:principalarn",
+    "aws:userid",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:principalservicename",
+    "s3:dataaccesspointarn",
+    "s3:dataaccesspointaccount",
+    "kms:callervia",
+    "kms:viaservice",
+    "kms:calleraccount",
+    "sns:endpoint",
+    "lambda:functionurlauthtype",
+];
+
+/// Whether a statement's conditions restrict the caller to known accounts, networks or
+/// endpoints. Negated operators (`StringNotEquals`...), `...IfExists` and `Null` restrict
+/// nothing; `aws:SourceIp` restricts only when no value is the whole internet.
+fn restricts_caller(stmt: &Node) -> Tri {
+    let cond = match stmt.get("Condition") {
+        None => return Some(false),
+        Some(c) if undetermined(c) => return None,
+        Some(c) => c,
+    };
+    let Some(ops) = cond.as_map() else {
+        return Some(false);
+    };
+    let mut acc = Some(false);
+    for (op, block) in ops {
+        if op.contains("Not") || op.ends_with("IfExists") || op == "Null" {
+            continue;
+        }
+        let Some(keys) = block.as_map() else {
+            if undetermined(block) {
+                acc = None;
+            }
+            continue;
+        };
+        for (key, values) in keys {
+            let key = key.to_ascii_lowercase();
+            if !CALLER_KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            if undetermined(values) {
+                acc = None;
+                continue;
+            }
+            if key == "aws:sourceip" {
+                let mut open = false;
+                for v in one_or_many(values) {
+                    match node_str(v).and_then(|s| s.trim().parse::<ipnet::IpNet>().ok()) {
+                        Some(net) if net.prefix_len() == 0 => open = true,
+                        Some(_) => {}
+                        None if undetermined(v) => acc = None,
+                        None => {}
+                    }
+                }
+                if open {
+                    continue;
+                }
+            }
+            return Some(true);
+        }
+    }
+    acc
+}
+
+/// An `Allow` to everyone that no condition narrows to known callers.
+fn is_public_statement(stmt: &Node) -> Tri {
+    let effect = match stmt.get("Effect") {
+        Some(e) if undetermined(e) => return None,
+        Some(e) => node_str(e),
+        None => None,
+    };
+    if effect != Some("Allow") {
+        return Some(false);
+    }
+    let public = match stmt.get("Principal") {
+        Some(p) => is_public_principal(p),
+        None => Some(false),
+    };
+    match (public, restricts_caller(stmt)) {
+        (Some(false), _) | (_, Some(true)) => Some(false),
+        (Some(true), Some(false)) => Some(true),
+        _ => None,
+    }
+}
+
 fn denies_insecure_transport(doc: &Val) -> Tri {
     let stmts = statements(doc);
     if stmts.undetermined() {
@@ -611,6 +712,12 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
             _ => Val::Absent,
         },
         "denies_insecure_transport" => tri(denies_insecure_transport(&v[0])),
+        "restricts_caller" | "is_public_statement" => match to_node(&v[0]) {
+            Some(stmt) if func == "restricts_caller" => tri(restricts_caller(&stmt)),
+            Some(stmt) => tri(is_public_statement(&stmt)),
+            None if first_undetermined => Val::Unknown,
+            None => Val::Absent,
+        },
         "deref" => match &v[0] {
             Val::Ref(r) => scope
                 .stack

@@ -272,3 +272,52 @@ fn comprehensions_over_maps_parsed_from_json_strings() {
     assert!(fires(when, tree));
     assert!(fires(when, string));
 }
+
+#[test]
+fn public_statements_and_caller_restrictions() {
+    let stmt = |cond: Option<Node>| {
+        let mut e = vec![
+            ("Effect", s("Allow")),
+            ("Principal", s("*")),
+            ("Action", s("sns:Publish")),
+        ];
+        if let Some(c) = cond {
+            e.push(("Condition", c));
+        }
+        map(vec![("S", map(e))])
+    };
+    let cond = |op: &str, key: &str, v: Node| map(vec![(op, map(vec![(key, v)]))]);
+    assert!(fires("is_public_statement(props.S)", stmt(None)));
+    assert!(!fires(
+        "is_public_statement(props.S)",
+        stmt(Some(cond(
+            "StringEquals",
+            "aws:SourceAccount",
+            s("123456789012")
+        )))
+    ));
+    assert!(!fires(
+        "is_public_statement(props.S)",
+        stmt(Some(cond("ArnLike", "AWS:SourceArn", s("arn:aws:s3:::b"))))
+    ));
+    assert!(fires(
+        "is_public_statement(props.S)",
+        stmt(Some(cond("StringNotEquals", "aws:SourceAccount", s("1"))))
+    ));
+    assert!(fires(
+        "is_public_statement(props.S)",
+        stmt(Some(cond("IpAddress", "aws:SourceIp", s("0.0.0.0/0"))))
+    ));
+    assert!(!fires(
+        "is_public_statement(props.S)",
+        stmt(Some(cond("IpAddress", "aws:SourceIp", s("203.0.113.0/24"))))
+    ));
+    assert!(fires(
+        "is_public_statement(props.S)",
+        stmt(Some(cond("StringEquals", "aws:Referer", s("x"))))
+    ));
+    assert!(!fires(
+        "is_public_statement(props.S)",
+        stmt(Some(cond("StringEquals", "aws:SourceAccount", unknown())))
+    ));
+}
