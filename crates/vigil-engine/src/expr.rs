@@ -593,6 +593,8 @@ pub(crate) fn equal<'a>(a: &Val<'a>, b: &Val<'a>) -> Val<'a> {
     match (a, b) {
         (Absent, _) | (_, Absent) => Absent,
         (Ref(x), Ref(y)) if x.target == y.target && x.attribute == y.attribute => Bool(true),
+        // Two resources of one template never share an id or ARN.
+        (Ref(x), Ref(y)) if x.target != y.target => Bool(false),
         (Unknown | Ref(_), _) | (_, Unknown | Ref(_)) => Unknown,
         (Null, Null) => Bool(true),
         (Null, _) | (_, Null) => Bool(false),

@@ -384,11 +384,7 @@ const CALLER_KEYS: &[&str] = &[
     "aws:principalservicename",
     "s3:dataaccesspointarn",
     "s3:dataaccesspointaccount",
-    "kms:callervia",
-    "kms:viaservice",
     "kms:calleraccount",
-    "sns:endpoint",
-    "lambda:functionurlauthtype",
 ];
 
 /// Whether a statement's conditions restrict the caller to known accounts, networks or
@@ -588,7 +584,7 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
         },
         "as_list" => match &v[0] {
             Val::Absent | Val::Null => Val::List(Vec::new()),
-            x if x.undetermined() => Val::Unknown,
+            Val::Unknown => Val::Unknown,
             x => match x.items() {
                 Some(items) => Val::List(items),
                 None => Val::List(vec![v.swap_remove(0)]),

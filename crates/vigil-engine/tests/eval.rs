@@ -321,3 +321,33 @@ fn public_statements_and_caller_restrictions() {
         stmt(Some(cond("StringEquals", "aws:SourceAccount", unknown())))
     ));
 }
+
+#[test]
+fn references_as_values() {
+    let r = |t: &str, a: Option<&str>| {
+        n(Value::Reference(Reference {
+            target: t.into(),
+            attribute: a.map(str::to_string),
+        }))
+    };
+    let p = map(vec![
+        ("A", r("X", None)),
+        ("B", r("Y", None)),
+        ("C", r("X", None)),
+        ("D", r("X", Some("Arn"))),
+    ]);
+    assert!(
+        fires("props.A != props.B", p.clone()),
+        "different resources differ"
+    );
+    assert!(fires("props.A == props.C", p.clone()));
+    assert!(
+        !fires("props.A == props.D", p.clone()) && !fires("props.A != props.D", p.clone()),
+        "Ref and GetAtt of one resource: unknown"
+    );
+    assert!(
+        !fires("props.A == 'x'", p.clone()),
+        "a reference's value is unknown"
+    );
+    assert!(fires("size(as_list(props.A)) == 1", p));
+}
