@@ -308,61 +308,47 @@ fn condition_entries(stmt: &Node) -> Option<Vec<(String, String, &Node)>> {
     Some(out)
 }
 
-fn allows_port(rule: &Node, port: f64) -> Tri {
+/// A rule's `IpProtocol`, lower case, numbers as written (`-1`, `6`).
+fn protocol_name(p: &Node) -> String {
+    node_str(p)
+        .map(str::to_string)
+        .or_else(|| node_num(p).map(|x| (x as i64).to_string()))
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// The ports a security-group or network-ACL rule opens, inclusive: `None` when unknown,
+/// `Some(None)` for protocols without ports (ICMP), all traffic as 0..=65535.
+fn port_range(rule: &Node) -> Option<Option<(f64, f64)>> {
+    const ALL: Option<(f64, f64)> = Some((0.0, 65535.0));
     let proto = match rule.get("IpProtocol") {
         Some(p) if undetermined(p) => return None,
-        Some(p) => node_str(p)
-            .map(str::to_string)
-            .or_else(|| node_num(p).map(|x| x.to_string()))
-            .unwrap_or_default(),
+        Some(p) => protocol_name(p),
         None => "-1".into(),
     };
-    let proto = proto.to_ascii_lowercase();
-    if proto == "-1" || proto == "all" {
-        return Some(true);
+    match proto.as_str() {
+        "-1" | "all" => return Some(ALL),
+        "tcp" | "udp" | "6" | "17" => {}
+        _ => return Some(None),
     }
-    if !(proto == "tcp" || proto == "udp" || proto == "6" || proto == "17") {
-        return Some(false);
-    }
-    let from = rule.get("FromPort");
-    let to = rule.get("ToPort");
+    let (from, to) = (rule.get("FromPort"), rule.get("ToPort"));
     if from.is_some_and(undetermined) || to.is_some_and(undetermined) {
         return None;
     }
     let from = from.and_then(node_num).unwrap_or(0.0);
     let to = to.and_then(node_num).unwrap_or(65535.0);
     if from == -1.0 || to == -1.0 {
-        return Some(true);
+        return Some(ALL);
     }
-    Some(from <= port && port <= to)
+    Some(Some((from, to)))
+}
+
+fn allows_port(rule: &Node, port: f64) -> Tri {
+    port_range(rule).map(|r| r.is_some_and(|(from, to)| from <= port && port <= to))
 }
 
 fn port_count(rule: &Node) -> Option<f64> {
-    let proto = rule.get("IpProtocol").and_then(|p| {
-        node_str(p)
-            .map(str::to_string)
-            .or_else(|| node_num(p).map(|x| x.to_string()))
-    });
-    if rule.get("IpProtocol").is_some_and(undetermined) {
-        return None;
-    }
-    match proto.as_deref().map(str::to_ascii_lowercase).as_deref() {
-        None | Some("-1") | Some("all") => return Some(65536.0),
-        Some("tcp" | "udp" | "6" | "17") => {}
-        // ICMP and other protocols have no ports.
-        Some(_) => return Some(0.0),
-    }
-    let from = rule.get("FromPort");
-    let to = rule.get("ToPort");
-    if from.is_some_and(undetermined) || to.is_some_and(undetermined) {
-        return None;
-    }
-    let from = from.and_then(node_num).unwrap_or(0.0);
-    let to = to.and_then(node_num).unwrap_or(65535.0);
-    if from == -1.0 || to == -1.0 {
-        return Some(65536.0);
-    }
-    Some((to - from + 1.0).max(0.0))
+    port_range(rule).map(|r| r.map_or(0.0, |(from, to)| (to - from + 1.0).max(0.0)))
 }
 
 /// Condition keys that pin who may call: a statement testing one of them (positively) is not
@@ -633,13 +619,7 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
         "all_protocols" => match to_node(&v[0]) {
             Some(rule) => match rule.get("IpProtocol") {
                 Some(p) if undetermined(p) => Val::Unknown,
-                Some(p) => {
-                    let s = node_str(p)
-                        .map(str::to_string)
-                        .or_else(|| node_num(p).map(|x| (x as i64).to_string()))
-                        .unwrap_or_default();
-                    Val::Bool(s == "-1" || s.eq_ignore_ascii_case("all"))
-                }
+                Some(p) => Val::Bool(matches!(protocol_name(p).as_str(), "-1" | "all")),
                 None => Val::Bool(false),
             },
             None => Val::Absent,
