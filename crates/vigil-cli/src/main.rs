@@ -11,6 +11,9 @@ use vigil_gate::{Baseline, Config, ScanOptions};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "vigil",

@@ -142,10 +142,24 @@ struct Template<'a> {
     current: std::cell::Cell<Option<&'a str>>,
 }
 
+/// The argument of an intrinsic: the node itself when written with a short-form tag (`!Base64 x`,
+/// whose tag must then not be read again), or the value of the `Fn::` key.
+#[derive(Clone, Copy)]
+struct Arg<'n> {
+    node: &'n YNode,
+    tagged: bool,
+}
+
 /// What an evaluation produced: `None` is `AWS::NoValue` (the property is removed).
 type Eval = Option<Node>;
 
 const MAX_EVAL_DEPTH: usize = 400;
+
+/// What entering an intrinsic function adds to the depth, beyond the one level of its
+/// argument: an intrinsic's stack frames are several times a plain mapping's, and nested
+/// intrinsics (or a chain of conditions) must stop before a 2 MiB thread stack overflows in an
+/// unoptimised build. 400 levels of plain data; about 100 of nested intrinsics.
+const INTRINSIC_DEPTH_COST: usize = 3;
 
 impl<'a> Template<'a> {
     fn new(file: &'a SourceFile, root: &'a YNode, options: &LoadOptions) -> Self {
@@ -280,7 +294,7 @@ impl<'a> Template<'a> {
             return;
         };
         // Split once: splitting per resource made large templates quadratic.
-        let lines: Vec<&str> = self.file.text.lines().collect();
+        let lines = suppress::yaml_lines(&self.file.text);
         for (key, body) in resources {
             let Some(id) = key.as_str() else { continue };
             let Some(kind) = body.get("Type").and_then(YNode::as_str) else {
@@ -397,6 +411,12 @@ impl<'a> Template<'a> {
     }
 
     fn eval(&self, node: &YNode, depth: usize) -> Eval {
+        self.eval_node(node, depth, true)
+    }
+
+    /// Evaluates `node`; with `honour_tag` false its own short-form tag is ignored (the node is
+    /// the argument of the very intrinsic its tag names).
+    fn eval_node(&self, node: &YNode, depth: usize, honour_tag: bool) -> Eval {
         if depth > MAX_EVAL_DEPTH {
             self.diag(
                 Level::Warning,
@@ -405,14 +425,13 @@ impl<'a> Template<'a> {
             );
             return Some(Node::unknown("nested too deeply", Some(node.span)));
         }
-        if let Some(tag) = &node.tag {
+        if let Some(tag) = node.tag.as_ref().filter(|_| honour_tag) {
             let name = match tag.as_str() {
                 "Ref" | "Condition" => tag.clone(),
                 other => format!("Fn::{other}"),
             };
-            let mut untagged = node.clone();
-            untagged.tag = None;
-            return self.intrinsic(&name, &untagged, node.span, depth);
+            let arg = Arg { node, tagged: true };
+            return self.intrinsic(&name, arg, node.span, depth + INTRINSIC_DEPTH_COST);
         }
         match &node.kind {
             YKind::Scalar { .. } => Some(Node::new(scalar_value(node), Some(node.span))),
@@ -429,7 +448,16 @@ impl<'a> Template<'a> {
                 if entries.len() == 1 {
                     if let Some(name) = entries[0].0.as_str() {
                         if name == "Ref" || name.starts_with("Fn::") {
-                            return self.intrinsic(name, &entries[0].1, node.span, depth);
+                            let arg = Arg {
+                                node: &entries[0].1,
+                                tagged: false,
+                            };
+                            return self.intrinsic(
+                                name,
+                                arg,
+                                node.span,
+                                depth + INTRINSIC_DEPTH_COST,
+                            );
                         }
                     }
                 }
@@ -460,7 +488,8 @@ impl<'a> Template<'a> {
         }
     }
 
-    fn intrinsic(&self, name: &str, arg: &YNode, at: Span, depth: usize) -> Eval {
+    fn intrinsic(&self, name: &str, whole: Arg<'_>, at: Span, depth: usize) -> Eval {
+        let arg = whole.node;
         let unknown = |why: String| Some(Node::unknown(why, Some(at)));
         match name {
             "Ref" => {
@@ -739,7 +768,7 @@ impl<'a> Template<'a> {
                 }
             }
             // The decoded text is what rules want to read (user data, inline scripts).
-            "Fn::Base64" => self.eval(arg, depth + 1).map(|mut n| {
+            "Fn::Base64" => self.eval_node(arg, depth + 1, !whole.tagged).map(|mut n| {
                 n.span = Some(at);
                 n
             }),
@@ -749,14 +778,14 @@ impl<'a> Template<'a> {
                     .or_else(|| unknown("Cidr of values not known before deployment".into()))
             }
             "Fn::ToJsonString" => {
-                let v = self.eval(arg, depth + 1)?;
+                let v = self.eval_node(arg, depth + 1, !whole.tagged)?;
                 if contains_unknown(&v) {
                     return unknown("ToJsonString of values not known before deployment".into());
                 }
                 Some(Node::new(Value::String(v.to_json().to_string()), Some(at)))
             }
             "Fn::Length" => {
-                let v = self.eval(arg, depth + 1)?;
+                let v = self.eval_node(arg, depth + 1, !whole.tagged)?;
                 match v.as_list() {
                     Some(l) => Some(Node::new(Value::Number(l.len() as f64), Some(at))),
                     None => unknown("Length of a value not known before deployment".into()),
@@ -1167,6 +1196,10 @@ Resources:
       Cidrs: !Cidr ["10.0.0.0/16", 2, 8]
       Long:
         Fn::Join: ["", ["x", {"Ref": "Env"}]]
+      UserData: !Base64 "echo hi"
+      UserDataSub:
+        Fn::Base64: !Sub "echo ${Env}"
+      Json: !ToJsonString {a: !Ref Env}
   Policy:
     Type: AWS::S3::BucketPolicy
     Properties:
@@ -1211,6 +1244,9 @@ Resources:
         assert_eq!(prop(&l, "Bucket", "Count"), Value::Number(3.0));
         assert_eq!(prop(&l, "Bucket", "Escaped"), s("${Literal}-prod"));
         assert_eq!(prop(&l, "Bucket", "Long"), s("xprod"));
+        assert_eq!(prop(&l, "Bucket", "UserData"), s("echo hi"));
+        assert_eq!(prop(&l, "Bucket", "UserDataSub"), s("echo prod"));
+        assert_eq!(prop(&l, "Bucket", "Json"), s(r#"{"a":"prod"}"#));
         match prop(&l, "Bucket", "Cidrs") {
             Value::List(items) => {
                 assert_eq!(items[0].as_str(), Some("10.0.0.0/24"));
