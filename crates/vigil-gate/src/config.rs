@@ -62,7 +62,9 @@ impl Config {
         let config: Config = toml::from_str(&text).map_err(|e| {
             let line = e
                 .span()
-                .map(|s| text[..s.start].lines().count().max(1))
+                // Newlines before the error, plus one: `lines()` would miss a blank line
+                // just before it, and any line an error starts at the beginning of.
+                .map(|s| text[..s.start].matches('\n').count() + 1)
                 .unwrap_or(0);
             format!("{}:{line}: {}", path.display(), e.message())
         })?;
