@@ -598,6 +598,15 @@ impl<'a> Template<'a> {
                     return unknown("malformed Select".into());
                 };
                 let idx = match &index.value {
+                    // `as usize` would read -1 as 0 and 1.5 as 1: CloudFormation rejects both.
+                    Value::Number(n) if *n < 0.0 || n.fract() != 0.0 => {
+                        self.diag(
+                            Level::Warning,
+                            index.span.unwrap_or(arg.span),
+                            format!("`Fn::Select` index {n} is not a whole number from 0"),
+                        );
+                        return unknown("Select index is not a valid index".into());
+                    }
                     Value::Number(n) => *n as usize,
                     Value::String(s) => match s.trim().parse::<usize>() {
                         Ok(i) => i,
