@@ -263,6 +263,9 @@ fn load_config(common: &CommonScan) -> Result<Config, UsageError> {
 }
 
 fn scan_options(common: &CommonScan, config: &Config) -> Result<ScanOptions, UsageError> {
+    if let Some(missing) = common.paths.iter().find(|p| !p.exists()) {
+        return Err(format!("{}: no such file or directory", missing.display()).into());
+    }
     let mut o = ScanOptions {
         paths: common.paths.clone(),
         exclude: config

@@ -156,23 +156,15 @@ fn invalid_fail_on_is_a_usage_error() {
 }
 
 #[test]
-fn missing_path_is_an_error_diagnostic() {
+fn missing_path_is_a_usage_error() {
     let t = project(&[("app.yaml", CLEAN)]);
-    let run = vigil(t.path(), &["scan", "no-such-dir"]);
-    assert_ne!(run.code, 0, "{run:?}");
-    assert!(run.all().contains("no-such-dir"), "{run:?}");
-    let (code, report) = scan_json(t.path(), &["infra", "no-such-dir"]);
-    assert_ne!(code, 0);
-    let d = diagnostics(&report);
-    assert!(
-        d.iter()
-            .any(|d| d["path"] == "no-such-dir" && d["level"] == "error"),
-        "{report:#}"
-    );
+    let run = vigil(t.path(), &["scan", "infra", "no-such-dir"]);
     assert_eq!(
-        report["summary"]["files_scanned"], 1,
-        "the good path is still scanned"
+        run.code, 2,
+        "a path that does not exist is a usage error: {run:?}"
     );
+    assert!(run.stderr.contains("no-such-dir"), "{run:?}");
+    assert!(run.stdout.is_empty(), "no report on a usage error: {run:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

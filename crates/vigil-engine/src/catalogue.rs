@@ -301,7 +301,14 @@ fn first_path(e: &Expr) -> Option<(String, Vec<String>)> {
 
 fn finding(rule: &Rule, resource: &Resource, node: Option<&Node>) -> Finding {
     let span: Option<Span> = node.and_then(|n| n.span).or(resource.span());
-    let property_path = node.and_then(|n| resource.properties.path_to(n));
+    // `Properties.X.Y`, or `Properties` itself for a property that is missing.
+    let property_path =
+        node.and_then(|n| resource.properties.path_to(n))
+            .map(|p| match p.as_str() {
+                "" => "Properties".to_string(),
+                _ if p.starts_with('[') => format!("Properties{p}"),
+                _ => format!("Properties.{p}"),
+            });
     let file = resource.file().unwrap_or(&resource.address).to_string();
     let message = match &rule.message {
         Some(m) => m

@@ -79,6 +79,20 @@ pub fn load(file: &SourceFile, options: &LoadOptions) -> Loaded {
             return loaded;
         }
     };
+    if is_json {
+        // YAML reads some broken JSON (trailing commas, bare words) that CloudFormation rejects.
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&file.text) {
+            if !e.to_string().contains("recursion limit") {
+                loaded.diagnostics.push(Diagnostic {
+                    level: Level::Error,
+                    path: file.path.clone(),
+                    line: e.line() as u32,
+                    column: e.column() as u32,
+                    message: format!("not valid JSON: {e}"),
+                });
+            }
+        }
+    }
     for w in parsed.warnings {
         loaded.diagnostics.push(Diagnostic {
             level: Level::Warning,
@@ -1340,6 +1354,24 @@ Resources:
         assert_eq!(q.tags.get("team").map(String::as_str), Some("core"));
         assert_eq!(q.suppressions[0].rule, "AWS-SQS-001");
         assert_eq!(q.suppressions[0].reason, "test queue");
+    }
+
+    #[test]
+    fn broken_json_that_yaml_accepts_is_an_error() {
+        let text = "{\n  \"Resources\": {\n    \"B\": {\"Type\": \"AWS::S3::Bucket\"},\n  }\n}\n";
+        let file = SourceFile {
+            path: "t.json".into(),
+            disk_path: "t.json".into(),
+            text: Arc::from(text),
+        };
+        let l = load(&file, &LoadOptions::default());
+        let d = l
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("not valid JSON"))
+            .expect("reported");
+        assert_eq!((d.level, d.line), (Level::Error, 4));
+        assert_eq!(l.resources.len(), 1, "what could be read is still judged");
     }
 
     #[test]

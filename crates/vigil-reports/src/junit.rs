@@ -135,7 +135,9 @@ fn description(group: &[&Finding]) -> String {
             let _ = write!(text, ":{}:{}", s.start.line, s.start.column.max(1));
         }
         if let Some(pp) = &f.property_path {
-            let _ = write!(text, " ({pp})");
+            if !pp.is_empty() {
+                let _ = write!(text, " ({pp})");
+            }
         }
         let _ = writeln!(text, ": {}", f.message);
     }
