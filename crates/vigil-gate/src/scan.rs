@@ -169,10 +169,10 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
     result.findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             (
-                f.location.path.clone(),
+                f.location.path.as_str(),
                 f.location.span.map(|s| s.start),
-                f.rule_id.clone(),
-                f.address.clone(),
+                f.rule_id.as_str(),
+                f.address.as_str(),
             )
         };
         key(a).cmp(&key(b))
