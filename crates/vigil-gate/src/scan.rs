@@ -167,14 +167,14 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
         }
     }
     result.findings.sort_by(|a, b| {
-        let key = |f: &Finding| {
+        fn key(f: &Finding) -> (&str, Option<vigil_model::Position>, &str, &str) {
             (
                 f.location.path.as_str(),
                 f.location.span.map(|s| s.start),
                 f.rule_id.as_str(),
                 f.address.as_str(),
             )
-        };
+        }
         key(a).cmp(&key(b))
     });
     result.diagnostics.sort_by(|a, b| {
