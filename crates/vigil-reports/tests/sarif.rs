@@ -287,3 +287,60 @@ fn a_finding_of_an_unknown_rule_still_gets_a_descriptor() {
     assert_eq!(rules[index]["id"], "AWS-EC2-001");
     assert_eq!(rules[index]["properties"]["security-severity"], "9.5");
 }
+
+/// The SARIF of a real scan of the example project, with the built-in catalogue, is valid and
+/// names the real problems with their lines.
+#[test]
+fn a_real_scan_of_the_examples_validates() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let catalogue = vigil_rules::catalogue().expect("built-in rules compile");
+    let options = vigil_gate::ScanOptions {
+        paths: vec![root.join("examples")],
+        ..vigil_gate::ScanOptions::default()
+    };
+    let result = vigil_gate::scan(&options, &catalogue);
+    assert!(result.diagnostics.is_empty(), "{:?}", result.diagnostics);
+    let report = vigil_reports::Report {
+        tool_version: "0.1.0",
+        findings: &result.findings,
+        diagnostics: &result.diagnostics,
+        rules: catalogue.rules(),
+        sources: &result.sources,
+        files_scanned: result.files_scanned,
+        fail_on: Some(vigil_model::Severity::High),
+        passed: false,
+        parse_errors_fail: true,
+    };
+    let log: Value = serde_json::from_str(&vigil_reports::render(
+        &report,
+        vigil_reports::Format::Sarif,
+        false,
+    ))
+    .unwrap();
+    assert_valid(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let at = |rule: &str| -> Vec<(String, u64)> {
+        results
+            .iter()
+            .filter(|r| r["ruleId"] == rule)
+            .map(|r| {
+                let loc = &r["locations"][0]["physicalLocation"];
+                let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
+                (
+                    uri.rsplit('/').next().unwrap().to_string(),
+                    loc["region"]["startLine"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // Public ACL, public and unencrypted database (through a condition), admin policy.
+    assert_eq!(at("AWS-S3-002"), [("storage.yaml".to_string(), 20)]);
+    assert_eq!(at("AWS-RDS-001"), [("storage.yaml".to_string(), 65)]);
+    assert_eq!(at("AWS-RDS-002"), [("storage.yaml".to_string(), 66)]);
+    assert_eq!(at("AWS-IAM-001"), [("identity.json".to_string(), 28)]);
+    assert_eq!(
+        at("AWS-EC2-001").len(),
+        1,
+        "SSH open through the parameter default"
+    );
+}
