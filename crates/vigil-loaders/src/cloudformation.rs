@@ -308,7 +308,7 @@ impl<'a> Template<'a> {
             return;
         };
         // Split once: splitting per resource made large templates quadratic.
-        let lines = suppress::yaml_lines(&self.file.text);
+        let lines = vigil_model::source_lines(&self.file.text);
         for (key, body) in resources {
             let Some(id) = key.as_str() else { continue };
             let Some(kind) = body.get("Type").and_then(YNode::as_str) else {

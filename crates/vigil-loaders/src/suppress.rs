@@ -3,7 +3,7 @@
 //! A comment applies to the resource it is written in, or to the resource right below it
 //! (comment lines directly above the resource's first line).
 
-use vigil_model::{Suppression, SuppressionKind};
+use vigil_model::{source_lines, Suppression, SuppressionKind};
 
 const MARKER: &str = "vigil:ignore";
 
@@ -33,46 +33,15 @@ pub fn parse_line(line: &str) -> Vec<Suppression> {
         .collect()
 }
 
-/// The lines of `text` as YAML numbers them: a line ends at `\r\n`, `\n` or a lone `\r`.
-/// (`str::lines` does not end a line at a lone `\r`, so its numbers drift from the parser's.)
-pub fn yaml_lines(text: &str) -> Vec<&str> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(&text[start..i]);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                out.push(&text[start..i]);
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
-        }
-    }
-    if start < bytes.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
-
 /// Suppressions for a resource spanning `first..=last` (1-based lines) of `text`.
 ///
 /// Splits the whole text into lines: a loader asking for many blocks of one file should split it
-/// once with [`yaml_lines`] and call [`for_block_in_lines`].
+/// once with [`source_lines`] and call [`for_block_in_lines`].
 pub fn for_block(text: &str, first: u32, last: u32, comment_prefixes: &[&str]) -> Vec<Suppression> {
-    for_block_in_lines(&yaml_lines(text), first, last, comment_prefixes)
+    for_block_in_lines(&source_lines(text), first, last, comment_prefixes)
 }
 
-/// [`for_block`] over a text already split into lines by [`yaml_lines`]. Lines past the end of
+/// [`for_block`] over a text already split into lines by [`source_lines`]. Lines past the end of
 /// the text are ignored.
 pub fn for_block_in_lines(
     lines: &[&str],
@@ -115,9 +84,9 @@ mod tests {
 
     #[test]
     fn lines_end_where_yaml_ends_them() {
-        assert_eq!(yaml_lines("a\rb\r\nc\nd"), ["a", "b", "c", "d"]);
-        assert_eq!(yaml_lines("a\n\n"), ["a", ""]);
-        assert!(yaml_lines("").is_empty());
+        assert_eq!(source_lines("a\rb\r\nc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(source_lines("a\n\n"), ["a", ""]);
+        assert!(source_lines("").is_empty());
         // A classic Mac file: comments above the block are found, and lines past the end are
         // not an index out of bounds.
         let text = "Resources:\r  # vigil:ignore A why\r  B:\r    Type: x\r";

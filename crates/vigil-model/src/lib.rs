@@ -5,6 +5,7 @@
 
 mod diagnostic;
 mod finding;
+mod lines;
 mod resource;
 mod severity;
 mod span;
@@ -12,6 +13,7 @@ mod value;
 
 pub use diagnostic::{Diagnostic, Level};
 pub use finding::{fingerprint, Finding, Location, Suppression, SuppressionKind};
+pub use lines::source_lines;
 pub use resource::{Origin, Resource, SourceFile};
 pub use severity::Severity;
 pub use span::{Position, Span};

@@ -165,7 +165,7 @@ fn span_end(span: Span, source: Option<&str>) -> (u32, Option<u32>) {
         let line = end.line - 1;
         let col = source
             .zip((line as usize).checked_sub(1))
-            .and_then(|(s, i)| s.lines().nth(i))
+            .and_then(|(s, i)| vigil_model::source_lines(s).get(i).copied())
             .map(|l| l.chars().count() as u32 + 1);
         (line, col)
     } else {

@@ -147,7 +147,7 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
 /// Writes the lines around `span` with a line-number gutter; offending lines are marked `>` and,
 /// for a single-line span, underlined with carets.
 fn code_frame(out: &mut String, p: &Paint, src: &str, span: Span, sev: Severity) {
-    let lines: Vec<&str> = src.lines().collect();
+    let lines = vigil_model::source_lines(src);
     let first = span.start.line as usize;
     if first == 0 || first > lines.len() {
         return;

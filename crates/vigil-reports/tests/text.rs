@@ -172,3 +172,22 @@ fn names_the_resource_when_the_message_does_not() {
         "{b}"
     );
 }
+
+#[test]
+fn code_frames_count_lines_as_the_parser_does() {
+    // A file saved with lone CR line endings: line 7 is still the offending line.
+    let mut run = common::sample();
+    for text in run.sources.values_mut() {
+        *text = text.replace('\n', "\r").into();
+    }
+    let out = text(&run);
+    let b = block(
+        &out,
+        "HIGH AWS-S3-001 S3 bucket ACL grants access to everyone",
+    );
+    assert!(
+        b.lines()
+            .any(|l| l.trim_start().starts_with("7 >") && l.contains("AccessControl")),
+        "{b}"
+    );
+}
