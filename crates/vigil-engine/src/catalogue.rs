@@ -217,7 +217,7 @@ fn evaluate_check(rule: &Rule, ci: usize, scope: &Scope<'_, '_>, out: &mut Vec<F
 
 /// The node a finding points at: the deepest existing node along the first property path
 /// (`props.X.Y`, `item.Z`, `resource.properties.X`) in `e`.
-fn locate<'a>(env: &mut Env<'a, '_>, e: &Expr, item: Option<&'a Node>) -> Option<&'a Node> {
+fn locate<'a>(env: &mut Env<'a, '_, '_>, e: &Expr, item: Option<&'a Node>) -> Option<&'a Node> {
     let (root, segments) = first_path(e)?;
     let mut node: &'a Node = match root.as_str() {
         "props" => &env.scope.resource.properties,

@@ -363,25 +363,28 @@ impl<'a> StackIndex<'a> {
 }
 
 /// Evaluation state: the scope and the variables in force.
-pub struct Env<'a, 's> {
+///
+/// Variable names borrow from the compiled expressions (`'e`): binding one, which happens for
+/// every item of every `exists()`, allocates nothing.
+pub struct Env<'a, 's, 'e> {
     pub scope: &'s Scope<'a, 's>,
-    vars: Vec<(String, Val<'a>)>,
+    vars: Vec<(&'e str, Val<'a>)>,
 }
 
-impl<'a, 's> Env<'a, 's> {
+impl<'a, 's, 'e> Env<'a, 's, 'e> {
     pub fn new(scope: &'s Scope<'a, 's>) -> Self {
         let r = scope.resource;
         Env {
             scope,
             vars: vec![
-                ("resource".into(), Val::Resource(r)),
-                ("props".into(), Val::from_node(&r.properties)),
+                ("resource", Val::Resource(r)),
+                ("props", Val::from_node(&r.properties)),
             ],
         }
     }
 
-    pub fn bind(&mut self, name: &str, v: Val<'a>) {
-        self.vars.push((name.to_string(), v));
+    pub fn bind(&mut self, name: &'e str, v: Val<'a>) {
+        self.vars.push((name, v));
     }
 
     pub fn unbind(&mut self) {
@@ -392,13 +395,13 @@ impl<'a, 's> Env<'a, 's> {
         self.vars
             .iter()
             .rev()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, v)| v.clone())
             .unwrap_or(Val::Absent)
     }
 
     /// Evaluates `e`. Never panics; ill-typed operations give [`Val::Absent`].
-    pub fn eval(&mut self, e: &Expr) -> Val<'a> {
+    pub fn eval(&mut self, e: &'e Expr) -> Val<'a> {
         match e {
             Expr::Null => Val::Null,
             Expr::Bool(b) => Val::Bool(*b),
@@ -438,7 +441,7 @@ impl<'a, 's> Env<'a, 's> {
         }
     }
 
-    fn comprehension(&mut self, c: &Comprehension) -> Val<'a> {
+    fn comprehension(&mut self, c: &'e Comprehension) -> Val<'a> {
         let range = self.eval(&c.range);
         let items: Vec<(Val<'a>, Val<'a>)> = match &range {
             Val::Unknown | Val::Ref(_) => return Val::Unknown,
@@ -504,7 +507,7 @@ impl<'a, 's> Env<'a, 's> {
         r
     }
 
-    fn call(&mut self, func: &str, target: Option<&Expr>, args: &[Expr]) -> Val<'a> {
+    fn call(&mut self, func: &str, target: Option<&'e Expr>, args: &'e [Expr]) -> Val<'a> {
         match func {
             "_&&_" => {
                 let a = self.eval(&args[0]);
