@@ -19,6 +19,25 @@ impl Span {
         Span { start, end }
     }
 
+    /// A span from `(start_line, start_column)` to `(end_line, end_column)`, 1-based.
+    pub fn from_coordinates(
+        start_line: u32,
+        start_column: u32,
+        end_line: u32,
+        end_column: u32,
+    ) -> Self {
+        Span {
+            start: Position {
+                line: start_line,
+                column: start_column,
+            },
+            end: Position {
+                line: end_line,
+                column: end_column,
+            },
+        }
+    }
+
     /// A span covering a single point.
     pub fn point(line: u32, column: u32) -> Self {
         let p = Position { line, column };

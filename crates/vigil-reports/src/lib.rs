@@ -181,19 +181,9 @@ fn span_end(span: Span, source: Option<&str>) -> (u32, Option<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vigil_model::Position;
 
     fn span(l1: u32, c1: u32, l2: u32, c2: u32) -> Span {
-        Span::new(
-            Position {
-                line: l1,
-                column: c1,
-            },
-            Position {
-                line: l2,
-                column: c2,
-            },
-        )
+        Span::from_coordinates(l1, c1, l2, c2)
     }
 
     #[test]

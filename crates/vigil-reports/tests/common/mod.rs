@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use vigil_engine::Rule;
 use vigil_model::{
-    fingerprint, Diagnostic, Finding, Level, Location, Position, Severity, Span, Suppression,
-    SuppressionKind,
+    fingerprint, Diagnostic, Finding, Level, Location, Severity, Span, Suppression, SuppressionKind,
 };
 use vigil_reports::Report;
 
@@ -137,16 +136,7 @@ pub fn rules() -> Vec<Rule> {
 }
 
 pub fn span(l1: u32, c1: u32, l2: u32, c2: u32) -> Span {
-    Span::new(
-        Position {
-            line: l1,
-            column: c1,
-        },
-        Position {
-            line: l2,
-            column: c2,
-        },
-    )
+    Span::from_coordinates(l1, c1, l2, c2)
 }
 
 /// A finding as the engine makes one, its remediation and title from the rule.
