@@ -301,6 +301,13 @@ fn first_path(e: &Expr) -> Option<(String, Vec<String>)> {
 
 fn finding(rule: &Rule, resource: &Resource, node: Option<&Node>) -> Finding {
     let span: Option<Span> = node.and_then(|n| n.span).or(resource.span());
+    // A span into another file (a Terraform module call) names that file.
+    let file = span
+        .and_then(|s| resource.file_of(&s))
+        .or(resource.file())
+        .unwrap_or(&resource.address)
+        .to_string();
+    let span = span.map(|s| s.in_file(0));
     // `Properties.X.Y`, or `Properties` itself for a property that is missing.
     let property_path =
         node.and_then(|n| resource.properties.path_to(n))
@@ -309,7 +316,6 @@ fn finding(rule: &Rule, resource: &Resource, node: Option<&Node>) -> Finding {
                 _ if p.starts_with('[') => format!("Properties{p}"),
                 _ => format!("Properties.{p}"),
             });
-    let file = resource.file().unwrap_or(&resource.address).to_string();
     let message = match &rule.message {
         Some(m) => m
             .replace("{address}", &resource.address)
@@ -317,7 +323,12 @@ fn finding(rule: &Rule, resource: &Resource, node: Option<&Node>) -> Finding {
         None => format!("{} ({} `{}`)", rule.title, resource.kind, resource.address),
     };
     Finding {
-        fingerprint: fingerprint(&rule.id, &file, &resource.address, property_path.as_deref()),
+        fingerprint: fingerprint(
+            &rule.id,
+            resource.file().unwrap_or(&resource.address),
+            &resource.address,
+            property_path.as_deref(),
+        ),
         rule_id: rule.id.clone(),
         rule_name: rule.name.clone(),
         severity: rule.severity,

@@ -39,6 +39,7 @@ fn resource(kind: &str, address: &str, properties: Node) -> Resource {
             span: Some(Span::point(1, 1)),
         },
         suppressions: Vec::new(),
+        other_files: None,
     }
 }
 

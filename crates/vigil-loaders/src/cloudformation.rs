@@ -388,6 +388,7 @@ impl<'a> Template<'a> {
                     span: Some(span),
                 },
                 suppressions,
+                other_files: None,
             });
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod cloudformation;
 pub mod suppress;
+pub mod terraform;
 pub mod yaml;
 
 use vigil_model::SourceFile;
@@ -17,6 +18,8 @@ pub struct Loaded {
     pub format: Option<&'static str>,
     pub resources: Vec<Resource>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Files read besides the one offered (Terraform modules, `file()`), for code frames.
+    pub sources: Vec<(String, std::sync::Arc<str>)>,
 }
 
 /// Options shared by loaders.
@@ -24,6 +27,9 @@ pub struct Loaded {
 pub struct LoadOptions {
     /// CloudFormation parameter overrides (`--param K=V`, parameter files).
     pub parameters: std::collections::BTreeMap<String, String>,
+    /// Terraform input variables (`--var`, `--var-file`).
+    pub variables: terraform::VariableInputs,
+    pub terraform_limits: terraform::Limits,
     pub limits: yaml::Limits,
 }
 

@@ -49,6 +49,10 @@ pub struct Resource {
     /// Suppressions written beside the resource (comments, `Metadata`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppressions: Vec<Suppression>,
+    /// Files other than the origin that spans of the properties point into (see
+    /// [`Span::file`]); shared by every resource of one Terraform configuration.
+    #[serde(skip)]
+    pub other_files: Option<Arc<Vec<String>>>,
 }
 
 impl Resource {
@@ -57,6 +61,18 @@ impl Resource {
         match &self.origin {
             Origin::File { path, .. } => Some(path),
             Origin::Account { .. } => None,
+        }
+    }
+
+    /// The file a span of this resource's properties points into.
+    pub fn file_of(&self, span: &Span) -> Option<&str> {
+        match span.file {
+            0 => self.file(),
+            n => self
+                .other_files
+                .as_ref()
+                .and_then(|f| f.get(n as usize - 1))
+                .map(String::as_str),
         }
     }
 

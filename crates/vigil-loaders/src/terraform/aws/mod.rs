@@ -1,0 +1,364 @@
+//! Maps AWS provider resources onto the canonical, CloudFormation-shaped records.
+//!
+//! Each service file declares, for the provider types it knows:
+//! - [`Mapping`]s: a provider type becomes a resource of a canonical kind, its arguments
+//!   renamed and converted to the CloudFormation property they mean (`acl = "public-read"` →
+//!   `AccessControl: PublicRead`);
+//! - [`Join`]s: a provider type that configures another resource (the v4 split of
+//!   `aws_s3_bucket` into `aws_s3_bucket_versioning`, `_acl`, ...) is folded into its subject's
+//!   properties, found by reference (`bucket = aws_s3_bucket.x.id`) or by name.
+//!
+//! Every converted node keeps the span of the argument it came from, so findings point at the
+//! Terraform line. The full table is in `docs/terraform.md`.
+
+pub mod ec2;
+pub mod iam;
+pub mod s3;
+
+use super::config::TfResource;
+use super::functions::from_json;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use vigil_model::{Map, Node, Origin, Resource, Span, Value};
+
+/// A provider type that becomes a resource of its own.
+pub struct Mapping {
+    pub tf_type: &'static str,
+    /// The canonical kind(s) it can become (for documentation and `vigil rules show`).
+    pub kinds: &'static [&'static str],
+    pub map: fn(&Source) -> Vec<Mapped>,
+}
+
+/// A provider type that configures another resource.
+pub struct Join {
+    pub tf_type: &'static str,
+    /// The kinds it joins onto.
+    pub subjects: &'static [&'static str],
+    pub join: fn(&Source, &mut Joiner),
+}
+
+/// The result of a [`Mapping`]: usually one resource; a provider resource that stands for
+/// several CloudFormation ones (a security group rule with three CIDR blocks) gives several,
+/// told apart by an address suffix (`#1`, `#2`).
+pub struct Mapped {
+    pub kind: &'static str,
+    pub properties: Node,
+    pub suffix: String,
+}
+
+/// Every mapping and join, from all service files.
+pub fn mappings() -> impl Iterator<Item = &'static Mapping> {
+    [ec2::MAPPINGS, iam::MAPPINGS, s3::MAPPINGS]
+        .into_iter()
+        .flatten()
+}
+
+pub fn joins() -> impl Iterator<Item = &'static Join> {
+    [ec2::JOINS, iam::JOINS, s3::JOINS].into_iter().flatten()
+}
+
+/// A provider resource as a mapping function sees it.
+pub struct Source<'a> {
+    pub resource: &'a TfResource,
+    json_sources: &'a HashMap<String, Node>,
+}
+
+impl<'a> Source<'a> {
+    /// The span of the resource block's first line: where a missing argument is reported.
+    pub fn span(&self) -> Option<Span> {
+        self.resource.span
+    }
+
+    /// An argument, if set (and not `null`).
+    pub fn attr(&self, name: &str) -> Option<&'a Node> {
+        self.resource
+            .attributes
+            .get(name)
+            .filter(|n| !matches!(n.value, Value::Null))
+    }
+
+    /// The nested blocks of one type (empty when there are none).
+    pub fn blocks(&self, name: &str) -> &'a [Node] {
+        self.resource
+            .attributes
+            .get(name)
+            .and_then(Node::as_list)
+            .unwrap_or(&[])
+    }
+
+    /// The first nested block of one type.
+    pub fn block(&self, name: &str) -> Option<&'a Node> {
+        self.blocks(name).first()
+    }
+
+    /// A JSON document argument (a policy) as a tree: `jsonencode(...)` and policy documents
+    /// keep the lines of their parts; a heredoc or string is parsed and points at the argument.
+    pub fn json(&self, node: &Node) -> Node {
+        json_document(node, self.json_sources)
+    }
+
+    /// A new property map at the resource's first line.
+    pub fn props(&self) -> Props {
+        Props::new(self.span())
+    }
+}
+
+/// A JSON document held in a string, as a node tree (see [`Source::json`]).
+pub fn json_document(node: &Node, json_sources: &HashMap<String, Node>) -> Node {
+    match &node.value {
+        Value::String(s) => {
+            if let Some(n) = json_sources.get(s) {
+                return n.clone();
+            }
+            match serde_json::from_str::<serde_json::Value>(s) {
+                Ok(j) => from_json(&j, node.span),
+                Err(_) => Node::unknown("not a JSON document", node.span),
+            }
+        }
+        Value::Unknown(s) => json_sources.get(s).cloned().unwrap_or_else(|| node.clone()),
+        _ => node.clone(),
+    }
+}
+
+/// A property map under construction.
+pub struct Props {
+    map: Map,
+    span: Option<Span>,
+}
+
+impl Props {
+    pub fn new(span: Option<Span>) -> Props {
+        Props {
+            map: Map::new(),
+            span,
+        }
+    }
+
+    /// Sets `key` to `value` when there is a value.
+    pub fn set(&mut self, key: &str, value: Option<Node>) -> &mut Self {
+        if let Some(v) = value {
+            self.map.insert(key.to_string(), v);
+        }
+        self
+    }
+
+    /// Copies argument `from` to property `to`, unchanged.
+    pub fn copy(&mut self, source: &Source, from: &str, to: &str) -> &mut Self {
+        self.set(to, source.attr(from).cloned())
+    }
+
+    /// Copies several arguments: `(terraform_name, CloudFormationName)`.
+    pub fn copy_all(&mut self, source: &Source, pairs: &[(&str, &str)]) -> &mut Self {
+        for (from, to) in pairs {
+            self.copy(source, from, to);
+        }
+        self
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.map.get(key)
+    }
+
+    pub fn build(self) -> Node {
+        Node::new(Value::Map(self.map), self.span)
+    }
+
+    /// Finishes as the one resource of `kind`.
+    pub fn into_mapped(self, kind: &'static str) -> Vec<Mapped> {
+        vec![Mapped {
+            kind,
+            properties: self.build(),
+            suffix: String::new(),
+        }]
+    }
+}
+
+/// Converts a string value, keeping its span; unknowns and references pass unchanged.
+pub fn convert_str(node: &Node, f: impl Fn(&str) -> Option<String>) -> Node {
+    match &node.value {
+        Value::String(s) => match f(s) {
+            Some(v) => Node::new(Value::String(v), node.span),
+            None => node.clone(),
+        },
+        _ => node.clone(),
+    }
+}
+
+/// A new map node from `(key, node)` pairs, skipping `None`s.
+pub fn object(span: Option<Span>, entries: Vec<(&str, Option<Node>)>) -> Node {
+    let m = entries
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
+        .collect();
+    Node::new(Value::Map(m), span)
+}
+
+pub fn string(s: &str, span: Option<Span>) -> Node {
+    Node::new(Value::String(s.to_string()), span)
+}
+
+pub fn boolean(b: bool, span: Option<Span>) -> Node {
+    Node::new(Value::Bool(b), span)
+}
+
+/// A list argument as its items; a single value as one item.
+pub fn items(node: &Node) -> Vec<&Node> {
+    match &node.value {
+        Value::List(l) => l.iter().collect(),
+        Value::Null => Vec::new(),
+        _ => vec![node],
+    }
+}
+
+/// Finds the subject of a joined resource and edits its properties.
+pub struct Joiner<'r> {
+    resources: &'r mut Vec<Resource>,
+    by_address: HashMap<String, usize>,
+}
+
+impl Joiner<'_> {
+    /// The resource `node` refers to (`aws_s3_bucket.x.id`), or whose `name_property` equals
+    /// it (`bucket = "my-bucket"`), among resources of `kind`.
+    pub fn subject(&self, node: Option<&Node>, kind: &str, name_property: &str) -> Option<usize> {
+        let node = node?;
+        match &node.value {
+            Value::Reference(r) => self
+                .by_address
+                .get(&r.target)
+                .copied()
+                .filter(|&i| self.resources[i].kind == kind),
+            Value::String(s) => self.resources.iter().position(|r| {
+                r.kind == kind && r.properties.get(name_property).and_then(Node::as_str) == Some(s)
+            }),
+            _ => None,
+        }
+    }
+
+    /// Sets a property (a path of map keys) on resource `i`, creating maps on the way.
+    pub fn set(&mut self, i: usize, path: &[&str], value: Node) {
+        let mut node = &mut self.resources[i].properties;
+        for (n, key) in path.iter().enumerate() {
+            let span = node.span;
+            if !matches!(node.value, Value::Map(_)) {
+                node.value = Value::Map(Map::new());
+            }
+            let Value::Map(m) = &mut node.value else {
+                return;
+            };
+            if n == path.len() - 1 {
+                m.insert(key.to_string(), value);
+                return;
+            }
+            node = m
+                .entry(key.to_string())
+                .or_insert_with(|| Node::new(Value::Map(Map::new()), value.span.or(span)));
+        }
+    }
+
+    /// Appends to a list property of resource `i`.
+    pub fn push(&mut self, i: usize, key: &str, value: Node) {
+        let Value::Map(m) = &mut self.resources[i].properties.value else {
+            return;
+        };
+        let entry = m
+            .entry(key.to_string())
+            .or_insert_with(|| Node::new(Value::List(Vec::new()), value.span));
+        match &mut entry.value {
+            Value::List(l) => l.push(value),
+            _ => *entry = Node::new(Value::List(vec![value]), entry.span),
+        }
+    }
+}
+
+/// Maps evaluated provider resources onto records; joins are applied after every mapping.
+/// Types without a mapping are left out: no rule judges them.
+pub fn to_resources(
+    tf: &[TfResource],
+    json_sources: &HashMap<String, Node>,
+    other_files: Option<Arc<Vec<String>>>,
+) -> Vec<Resource> {
+    let by_type: HashMap<&str, &Mapping> = mappings().map(|m| (m.tf_type, m)).collect();
+    let join_by_type: HashMap<&str, &Join> = joins().map(|j| (j.tf_type, j)).collect();
+    let mut out = Vec::new();
+    for r in tf {
+        let Some(m) = by_type.get(r.tf_type.as_str()) else {
+            continue;
+        };
+        let source = Source {
+            resource: r,
+            json_sources,
+        };
+        for mapped in (m.map)(&source) {
+            out.push(Resource {
+                kind: mapped.kind.to_string(),
+                address: format!("{}{}", r.address, mapped.suffix),
+                tags: tags_of(source.attr("tags")),
+                properties: mapped.properties,
+                origin: Origin::File {
+                    path: r.path.clone(),
+                    span: r.span,
+                },
+                suppressions: r.suppressions.clone(),
+                other_files: other_files.clone(),
+            });
+        }
+    }
+    let by_address = out
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            // `aws_s3_bucket.x` refers to `aws_s3_bucket.x[0]` when written without a key in
+            // `count`-less code paths; the first instance stands for the block.
+            let base = r
+                .address
+                .split('[')
+                .next()
+                .unwrap_or(&r.address)
+                .to_string();
+            [(r.address.clone(), i), (base, i)]
+        })
+        .rev()
+        .collect();
+    let mut joiner = Joiner {
+        resources: &mut out,
+        by_address,
+    };
+    for r in tf {
+        if let Some(j) = join_by_type.get(r.tf_type.as_str()) {
+            let source = Source {
+                resource: r,
+                json_sources,
+            };
+            (j.join)(&source, &mut joiner);
+        }
+    }
+    out
+}
+
+fn tags_of(tags: Option<&Node>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Some(m) = tags.and_then(Node::as_map) {
+        for (k, v) in m {
+            if let Some(s) = super::eval::to_string(v) {
+                out.insert(k.clone(), s);
+            }
+        }
+    }
+    out
+}
+
+/// Terraform `tags = { k = v }` as CloudFormation `Tags: [{Key, Value}]`.
+pub fn cfn_tags(source: &Source) -> Option<Node> {
+    let tags = source.attr("tags")?;
+    let m = tags.as_map()?;
+    let list = m
+        .iter()
+        .map(|(k, v)| {
+            object(
+                v.span,
+                vec![("Key", Some(string(k, v.span))), ("Value", Some(v.clone()))],
+            )
+        })
+        .collect();
+    Some(Node::new(Value::List(list), tags.span))
+}

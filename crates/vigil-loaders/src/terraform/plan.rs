@@ -1,0 +1,1 @@
+//! `terraform show -json` output: the planned values of every resource.

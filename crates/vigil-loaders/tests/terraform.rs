@@ -1,0 +1,497 @@
+//! The Terraform loader on in-memory configurations: evaluation, modules, mapping, joins and
+//! bad input.
+
+use vigil_loaders::terraform::{self, Limits, MemFs, VariableInputs};
+use vigil_loaders::{Level, Loaded, Resource};
+use vigil_model::{Node, Value};
+
+fn load(fixture: &str) -> Loaded {
+    load_with(fixture, VariableInputs::default())
+}
+
+fn load_with(fixture: &str, inputs: VariableInputs) -> Loaded {
+    let fs = MemFs::from_fixture(fixture);
+    terraform::load("", &fs, &inputs, Limits::default())
+}
+
+fn resource<'a>(l: &'a Loaded, address: &str) -> &'a Resource {
+    l.resources
+        .iter()
+        .find(|r| r.address == address)
+        .unwrap_or_else(|| {
+            panic!(
+                "no {address}; have {:?}",
+                l.resources.iter().map(|r| &r.address).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn prop<'a>(r: &'a Resource, path: &str) -> &'a Node {
+    let mut n = &r.properties;
+    for seg in path.split('.') {
+        n = match seg.parse::<usize>() {
+            Ok(i) => &n.as_list().expect("a list")[i],
+            Err(_) => n
+                .get(seg)
+                .unwrap_or_else(|| panic!("no {seg} in {path}: {:?}", n.to_json())),
+        };
+    }
+    n
+}
+
+fn line(n: &Node) -> u32 {
+    n.span.expect("a span").start.line
+}
+
+#[test]
+fn variables_locals_and_templates_are_evaluated() {
+    let l = load(
+        r#"
+variable "env" { default = "dev" }
+variable "public" { default = false }
+locals {
+  name = "logs-${var.env}"
+  acl  = var.public ? "public-read" : "private"
+}
+resource "aws_s3_bucket" "logs" {
+  bucket = local.name
+  acl    = local.acl
+}
+# --- file: terraform.tfvars
+env    = "prod"
+public = true
+"#,
+    );
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let b = resource(&l, "aws_s3_bucket.logs");
+    assert_eq!(b.kind, "AWS::S3::Bucket");
+    assert_eq!(prop(b, "BucketName").as_str(), Some("logs-prod"));
+    let acl = prop(b, "AccessControl");
+    assert_eq!(acl.as_str(), Some("PublicRead"));
+    assert_eq!(line(acl), 10, "points at the argument");
+}
+
+#[test]
+fn command_line_variables_win_over_files() {
+    let mut inputs = VariableInputs::default();
+    inputs
+        .vars
+        .insert("acl".into(), "authenticated-read".into());
+    let l = load_with(
+        "variable \"acl\" {}\nresource \"aws_s3_bucket\" \"b\" { acl = var.acl }\n# --- file: terraform.tfvars\nacl = \"private\"\n",
+        inputs,
+    );
+    let b = resource(&l, "aws_s3_bucket.b");
+    assert_eq!(prop(b, "AccessControl").as_str(), Some("AuthenticatedRead"));
+}
+
+#[test]
+fn a_variable_without_a_value_is_unknown() {
+    let l = load("variable \"acl\" {}\nresource \"aws_s3_bucket\" \"b\" { acl = var.acl }\n");
+    let b = resource(&l, "aws_s3_bucket.b");
+    assert!(prop(b, "AccessControl").is_unknown());
+}
+
+#[test]
+fn count_and_for_each_expand_instances() {
+    let l = load(
+        r#"
+variable "names" { default = ["a", "b"] }
+resource "aws_s3_bucket" "counted" {
+  count  = length(var.names)
+  bucket = "c-${var.names[count.index]}"
+}
+resource "aws_s3_bucket" "each" {
+  for_each = toset(var.names)
+  bucket   = "e-${each.key}"
+}
+resource "aws_s3_bucket" "none" {
+  count  = 0
+  bucket = "never"
+}
+"#,
+    );
+    assert_eq!(
+        prop(resource(&l, "aws_s3_bucket.counted[1]"), "BucketName").as_str(),
+        Some("c-b")
+    );
+    assert_eq!(
+        prop(resource(&l, "aws_s3_bucket.each[\"a\"]"), "BucketName").as_str(),
+        Some("e-a")
+    );
+    assert!(!l.resources.iter().any(|r| r.address.contains("none")));
+    assert_eq!(l.resources.len(), 4);
+}
+
+#[test]
+fn a_module_input_points_at_the_module_call() {
+    let l = load(
+        r#"
+module "logs" {
+  source = "./modules/bucket"
+  acl    = "public-read"
+}
+# --- file: modules/bucket/main.tf
+variable "acl" { default = "private" }
+resource "aws_s3_bucket" "this" {
+  bucket = "logs"
+  acl    = var.acl
+}
+"#,
+    );
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let b = resource(&l, "module.logs.aws_s3_bucket.this");
+    assert_eq!(b.file(), Some("modules/bucket/main.tf"));
+    let acl = prop(b, "AccessControl");
+    assert_eq!(acl.as_str(), Some("PublicRead"));
+    assert_eq!(b.file_of(&acl.span.unwrap()), Some("main.tf"));
+    assert_eq!(line(acl), 4);
+}
+
+#[test]
+fn module_outputs_and_nested_modules() {
+    let l = load(
+        r#"
+module "net" {
+  source = "./net"
+}
+resource "aws_security_group_rule" "ssh" {
+  type              = "ingress"
+  security_group_id = module.net.group_id
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = [module.net.world]
+}
+# --- file: net/main.tf
+module "inner" {
+  source = "../inner"
+  cidr   = "0.0.0.0/0"
+}
+resource "aws_security_group" "this" { name = "app" }
+output "group_id" { value = aws_security_group.this.id }
+output "world" { value = module.inner.cidr }
+# --- file: inner/main.tf
+variable "cidr" {}
+output "cidr" { value = var.cidr }
+"#,
+    );
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let rule = resource(&l, "aws_security_group_rule.ssh");
+    assert_eq!(rule.kind, "AWS::EC2::SecurityGroupIngress");
+    assert_eq!(prop(rule, "CidrIp").as_str(), Some("0.0.0.0/0"));
+    match &prop(rule, "GroupId").value {
+        Value::Reference(r) => assert_eq!(r.target, "module.net.aws_security_group.this"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn split_s3_resources_join_their_bucket() {
+    let l = load(
+        r#"
+resource "aws_s3_bucket" "data" { bucket = "data" }
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+  versioning_configuration {
+    status = "Suspended"
+  }
+}
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket              = "data"
+  block_public_acls   = true
+  block_public_policy = false
+}
+resource "aws_s3_bucket_acl" "data" {
+  bucket = aws_s3_bucket.data.id
+  acl    = "public-read-write"
+}
+"#,
+    );
+    assert_eq!(l.resources.len(), 1, "split resources are folded in");
+    let b = resource(&l, "aws_s3_bucket.data");
+    let status = prop(b, "VersioningConfiguration.Status");
+    assert_eq!(status.as_str(), Some("Suspended"));
+    assert_eq!(line(status), 6);
+    assert_eq!(
+        prop(b, "PublicAccessBlockConfiguration.BlockPublicPolicy").value,
+        Value::Bool(false)
+    );
+    assert_eq!(prop(b, "AccessControl").as_str(), Some("PublicReadWrite"));
+}
+
+#[test]
+fn inline_security_group_rules_become_one_entry_per_cidr() {
+    let l = load(
+        r#"
+resource "aws_security_group" "web" {
+  name = "web"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = [
+      "10.0.0.0/8",
+      "0.0.0.0/0",
+    ]
+  }
+  dynamic "egress" {
+    for_each = [80, 443]
+    content {
+      from_port   = egress.value
+      to_port     = egress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}
+"#,
+    );
+    let g = resource(&l, "aws_security_group.web");
+    assert_eq!(prop(g, "SecurityGroupIngress").as_list().unwrap().len(), 2);
+    let world = prop(g, "SecurityGroupIngress.1.CidrIp");
+    assert_eq!(world.as_str(), Some("0.0.0.0/0"));
+    assert_eq!(line(world), 10, "points at the CIDR's own line");
+    assert_eq!(
+        prop(g, "SecurityGroupEgress.1.FromPort").value,
+        Value::Number(443.0)
+    );
+}
+
+#[test]
+fn policies_from_heredoc_jsonencode_and_policy_documents() {
+    let l = load(
+        r#"
+resource "aws_iam_policy" "heredoc" {
+  policy = <<EOF
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+EOF
+}
+resource "aws_iam_policy" "encoded" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "*"
+      Resource = aws_s3_bucket.x.arn
+    }]
+  })
+}
+data "aws_iam_policy_document" "doc" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+resource "aws_iam_role_policy" "inline" {
+  role   = aws_iam_role.r.id
+  policy = data.aws_iam_policy_document.doc.json
+}
+resource "aws_iam_role" "r" {
+  assume_role_policy = data.aws_iam_policy_document.doc.json
+}
+resource "aws_s3_bucket" "x" {}
+"#,
+    );
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let h = resource(&l, "aws_iam_policy.heredoc");
+    assert_eq!(
+        prop(h, "PolicyDocument.Statement.0.Action").as_str(),
+        Some("*")
+    );
+    let e = resource(&l, "aws_iam_policy.encoded");
+    let action = prop(e, "PolicyDocument.Statement.0.Action");
+    assert_eq!(action.as_str(), Some("*"));
+    assert_eq!(line(action), 12, "jsonencode keeps the statement's lines");
+    assert!(matches!(
+        prop(e, "PolicyDocument.Statement.0.Resource").value,
+        Value::Reference(_)
+    ));
+    let i = resource(&l, "aws_iam_role_policy.inline");
+    assert_eq!(i.kind, "AWS::IAM::RolePolicy");
+    let a = prop(i, "PolicyDocument.Statement.0.Action.0");
+    assert_eq!(a.as_str(), Some("*"));
+    assert_eq!(line(a), 19);
+    assert_eq!(
+        prop(i, "PolicyDocument.Statement.0.Effect").as_str(),
+        Some("Allow")
+    );
+}
+
+#[test]
+fn attachments_join_roles_and_policies() {
+    let l = load(
+        r#"
+resource "aws_iam_role" "r" { name = "app" }
+resource "aws_iam_policy" "p" { policy = "{}" }
+resource "aws_iam_role_policy_attachment" "a" {
+  role       = aws_iam_role.r.name
+  policy_arn = aws_iam_policy.p.arn
+}
+resource "aws_iam_role_policy_attachment" "admin" {
+  role       = "app"
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+"#,
+    );
+    let r = resource(&l, "aws_iam_role.r");
+    let arns = prop(r, "ManagedPolicyArns").as_list().unwrap();
+    assert_eq!(arns.len(), 2);
+    assert_eq!(
+        arns[1].as_str(),
+        Some("arn:aws:iam::aws:policy/AdministratorAccess")
+    );
+    let p = resource(&l, "aws_iam_policy.p");
+    assert_eq!(prop(p, "Roles").as_list().unwrap().len(), 1);
+}
+
+#[test]
+fn functions_evaluate() {
+    let l = load(
+        r#"
+locals {
+  tags   = merge({ a = "1" }, { b = "2" })
+  parts  = split(",", "x,y,z")
+  subnet = cidrsubnet("10.0.0.0/16", 8, 2)
+  f      = format("%s-%03d", "web", 7)
+  j      = jsondecode("{\"k\": [1, 2]}")
+  c      = coalesce("", "second")
+  l      = lookup({ k = "v" }, "missing", "default")
+  u      = upper(join("-", concat(["a"], ["b"])))
+  e      = element(["p", "q"], 3)
+  t      = try(local.nope.x, "fallback")
+  up     = [for s in ["a", "b"] : upper(s) if s != "b"]
+  m      = { for k, v in { a = 1, b = 2 } : k => v * 10 }
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "${local.subnet}|${local.f}|${local.c}|${local.l}|${local.u}|${local.e}|${local.t}|${local.up[0]}|${local.m.b}|${length(local.parts)}|${local.j.k[1]}|${local.tags.b}"
+}
+"#,
+    );
+    let b = resource(&l, "aws_s3_bucket.b");
+    assert_eq!(
+        prop(b, "BucketName").as_str(),
+        Some("10.0.2.0/24|web-007|second|default|A-B|q|fallback|A|20|3|2|2")
+    );
+}
+
+#[test]
+fn unknown_values_stay_unknown() {
+    let l = load(
+        r#"
+data "aws_caller_identity" "me" {}
+resource "aws_s3_bucket" "b" {
+  bucket = "logs-${data.aws_caller_identity.me.account_id}"
+  acl    = timestamp() == "" ? "public-read" : "private"
+}
+"#,
+    );
+    let b = resource(&l, "aws_s3_bucket.b");
+    assert!(prop(b, "BucketName").is_unknown());
+    assert!(prop(b, "AccessControl").is_unknown());
+}
+
+#[test]
+fn cycles_and_unknown_functions_are_reported_not_followed() {
+    let l = load(
+        r#"
+locals {
+  a = local.b
+  b = local.a
+}
+resource "aws_s3_bucket" "b" {
+  bucket = local.a
+  acl    = frobnicate("x")
+}
+"#,
+    );
+    let b = resource(&l, "aws_s3_bucket.b");
+    assert!(prop(b, "BucketName").is_unknown());
+    assert!(prop(b, "AccessControl").is_unknown());
+    let messages: Vec<String> = l.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(messages.iter().any(|m| m.contains("cycle")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("main.tf:8:") && m.contains("frobnicate")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_module_that_sources_itself_is_an_error_and_the_rest_loads() {
+    let l = load(
+        r#"
+module "loop" {
+  source = "./m"
+}
+resource "aws_s3_bucket" "ok" {}
+# --- file: m/main.tf
+module "again" {
+  source = "../m"
+}
+resource "aws_s3_bucket" "inner" {}
+"#,
+    );
+    assert!(l.resources.iter().any(|r| r.address == "aws_s3_bucket.ok"));
+    assert!(l
+        .resources
+        .iter()
+        .any(|r| r.address == "module.loop.aws_s3_bucket.inner"));
+    let err = l
+        .diagnostics
+        .iter()
+        .find(|d| d.level == Level::Error)
+        .expect("an error");
+    assert_eq!(err.path, "m/main.tf");
+    assert_eq!(err.line, 1);
+    assert!(err.message.contains("itself"), "{err}");
+}
+
+#[test]
+fn registry_modules_are_a_note() {
+    let l = load(
+        r#"
+module "vpc" {
+  source = "terraform-aws-modules/vpc/aws"
+}
+resource "aws_security_group" "g" { vpc_id = module.vpc.vpc_id }
+"#,
+    );
+    let d = &l.diagnostics[0];
+    assert_eq!(d.level, Level::Warning);
+    assert!(d.message.contains("not evaluated"), "{d}");
+    assert!(prop(resource(&l, "aws_security_group.g"), "VpcId").is_unknown());
+}
+
+#[test]
+fn malformed_hcl_names_the_line_and_other_files_load() {
+    let l = load("resource \"aws_s3_bucket\" \"ok\" {}\n# --- file: broken.tf\nresource \"aws_s3_bucket\" \"x\" {\n  acl = \n}\n");
+    assert_eq!(l.resources.len(), 1);
+    let d = &l.diagnostics[0];
+    assert_eq!(d.level, Level::Error);
+    assert_eq!(d.path, "broken.tf");
+    assert!(d.line >= 2, "{d}");
+}
+
+#[test]
+fn deep_for_nesting_is_bounded() {
+    let mut expr = "1".to_string();
+    for _ in 0..400 {
+        expr = format!("[for x in [1] : {expr}]");
+    }
+    let l = load(&format!("locals {{ deep = {expr} }}\nresource \"aws_s3_bucket\" \"b\" {{ bucket = tostring(length(local.deep)) }}\n"));
+    // Either the parser or the evaluator refuses the depth; nothing overflows.
+    assert!(!l.diagnostics.is_empty());
+}
+
+#[test]
+fn suppression_comments_apply_to_the_block() {
+    let l = load(
+        "# vigil:ignore AWS-S3-001 public website bucket\nresource \"aws_s3_bucket\" \"site\" {\n  acl = \"public-read-write\"\n}\n",
+    );
+    let b = resource(&l, "aws_s3_bucket.site");
+    assert_eq!(b.suppressions.len(), 1);
+    assert_eq!(b.suppressions[0].rule, "AWS-S3-001");
+    assert_eq!(b.suppressions[0].reason, "public website bucket");
+}
