@@ -2,6 +2,7 @@
 //! `# expect`, when any are marked) and every `pass*` fixture must not.
 
 use vigil_engine::{Catalogue, Fixture, Rule};
+use vigil_loaders::terraform::{self, MemFs};
 use vigil_loaders::LoadOptions;
 use vigil_model::{Level, SourceFile};
 
@@ -45,15 +46,44 @@ pub fn check_rule(rule: &Rule) -> Vec<Failure> {
     let mut catalogue = Catalogue::new();
     catalogue.add(rule.clone()).expect("a single rule");
     for fx in &rule.fixtures {
-        if fx.format().is_none() {
+        let Some(format) = fx.format() else {
             continue; // Formats without a loader yet are checked once the loader exists.
-        }
-        let file = SourceFile {
-            path: fx.file_name.clone(),
-            disk_path: fx.file_name.clone().into(),
-            text: fx.text.clone().into(),
         };
-        let loaded = vigil_loaders::load(&file, &LoadOptions::default());
+        // Expected `(file, line)` pairs, and what the loader made of the fixture.
+        let (expected, loaded) = if format == "terraform" {
+            let fs = MemFs::from_fixture(&fx.text);
+            let mut expected: Vec<(String, u32)> = fs
+                .files
+                .iter()
+                .flat_map(|(path, text)| {
+                    expected_lines(text)
+                        .into_iter()
+                        .map(move |l| (path.clone(), l))
+                })
+                .collect();
+            expected.sort();
+            let loaded = terraform::load(
+                "",
+                &fs,
+                &terraform::VariableInputs::default(),
+                terraform::Limits::default(),
+            );
+            (expected, loaded)
+        } else {
+            let file = SourceFile {
+                path: fx.file_name.clone(),
+                disk_path: fx.file_name.clone().into(),
+                text: fx.text.clone().into(),
+            };
+            let expected = expected_lines(&fx.text)
+                .into_iter()
+                .map(|l| (fx.file_name.clone(), l))
+                .collect();
+            (
+                expected,
+                vigil_loaders::load(&file, &LoadOptions::default()),
+            )
+        };
         if loaded.format.is_none() {
             out.push(fail(
                 &fx.file_name,
@@ -66,30 +96,50 @@ pub fn check_rule(rule: &Rule) -> Vec<Failure> {
             continue;
         }
         let findings = catalogue.evaluate(&loaded.resources);
-        let mut lines: Vec<u32> = findings
+        let mut lines: Vec<(String, u32)> = findings
             .iter()
-            .filter_map(|f| f.location.span.map(|s| s.start.line))
+            .filter_map(|f| {
+                f.location
+                    .span
+                    .map(|s| (f.location.path.clone(), s.start.line))
+            })
             .collect();
-        lines.sort_unstable();
+        lines.sort();
         lines.dedup();
+        let show = |v: &[(String, u32)]| {
+            v.iter()
+                .map(|(p, l)| {
+                    if format == "terraform" {
+                        format!("{p}:{l}")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         if fx.expects_finding() {
             if findings.is_empty() {
                 out.push(fail(&fx.file_name, "expected a finding, got none".into()));
                 continue;
             }
-            let expected = expected_lines(&fx.text);
             if !expected.is_empty() && expected != lines {
                 out.push(fail(
                     &fx.file_name,
-                    format!("expected findings on lines {expected:?}, got {lines:?}"),
+                    format!(
+                        "expected findings on lines [{}], got [{}]",
+                        show(&expected),
+                        show(&lines)
+                    ),
                 ));
             }
         } else if !findings.is_empty() {
             out.push(fail(
                 &fx.file_name,
                 format!(
-                    "expected no finding, got {} on lines {lines:?}",
-                    findings.len()
+                    "expected no finding, got {} on lines [{}]",
+                    findings.len(),
+                    show(&lines)
                 ),
             ));
         }

@@ -11,9 +11,42 @@
 //! Every converted node keeps the span of the argument it came from, so findings point at the
 //! Terraform line. The full table is in `docs/terraform.md`.
 
+pub mod acm;
+pub mod apigateway;
+pub mod autoscaling;
+pub mod cloudfront;
+pub mod cloudtrail;
+pub mod codebuild;
+pub mod cognito;
+pub mod config;
+pub mod dms;
+pub mod docdb;
+pub mod dynamodb;
 pub mod ec2;
+pub mod ecr;
+pub mod ecs;
+pub mod efs;
+pub mod eks;
+pub mod elasticache;
+pub mod elb;
+pub mod guardduty;
 pub mod iam;
+pub mod kinesis;
+pub mod kms;
+pub mod lambda;
+pub mod logs;
+pub mod mq;
+pub mod msk;
+pub mod neptune;
+pub mod opensearch;
+pub mod rds;
+pub mod redshift;
 pub mod s3;
+pub mod sagemaker;
+pub mod secretsmanager;
+pub mod sns;
+pub mod sqs;
+pub mod waf;
 
 use super::config::TfResource;
 use super::functions::from_json;
