@@ -54,6 +54,12 @@ struct CommonScan {
     /// CloudFormation parameters file: `[{"ParameterKey":..,"ParameterValue":..}]` or `{"Parameters":{..}}`.
     #[arg(long = "params-file", value_name = "FILE")]
     params_file: Option<PathBuf>,
+    /// Terraform input variable for every root module, as `terraform plan -var` takes it.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    vars: Vec<String>,
+    /// Terraform variable file (`.tfvars`), read after `terraform.tfvars` and `*.auto.tfvars`.
+    #[arg(long = "var-file", value_name = "FILE")]
+    var_files: Vec<PathBuf>,
     /// Configuration file (default: vigil.toml in the first scanned directory, if present).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -285,6 +291,26 @@ fn scan_options(common: &CommonScan, config: &Config) -> Result<ScanOptions, Usa
         ..ScanOptions::default()
     };
     o.load.parameters = parse_params(common, config)?;
+    o.load.variables.var_files = config.terraform.var_files.clone();
+    for f in &common.var_files {
+        if !f.is_file() {
+            return Err(format!("--var-file {}: no such file", f.display()).into());
+        }
+        o.load
+            .variables
+            .var_files
+            .push(f.to_string_lossy().replace('\\', "/"));
+    }
+    o.load.variables.vars = config.terraform.vars.clone();
+    for v in &common.vars {
+        let (k, val) = v
+            .split_once('=')
+            .ok_or_else(|| format!("--var `{v}`: expected NAME=VALUE"))?;
+        o.load
+            .variables
+            .vars
+            .insert(k.trim().to_string(), val.to_string());
+    }
     Ok(o)
 }
 

@@ -11,6 +11,10 @@
 //!
 //! [parameters]                        # CloudFormation parameter values
 //! Environment = "prod"
+//!
+//! [terraform]
+//! var_files = ["envs/prod.tfvars"]   # read after terraform.tfvars and *.auto.tfvars
+//! vars = { region = "eu-west-1" }     # like --var; the command line wins
 //! ```
 
 use serde::Deserialize;
@@ -53,6 +57,18 @@ pub struct Config {
     pub severity: BTreeMap<String, Severity>,
     #[serde(default)]
     pub parameters: BTreeMap<String, String>,
+    #[serde(default)]
+    pub terraform: TerraformConfig,
+}
+
+/// `[terraform]`: input variables for every root module scanned.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerraformConfig {
+    #[serde(default)]
+    pub var_files: Vec<String>,
+    #[serde(default)]
+    pub vars: BTreeMap<String, String>,
 }
 
 impl Config {

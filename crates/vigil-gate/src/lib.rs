@@ -8,6 +8,7 @@ pub mod baseline;
 pub mod config;
 pub mod fixtures;
 mod scan;
+mod terraform;
 mod walk;
 
 pub use baseline::Baseline;

@@ -113,18 +113,34 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
     };
     let walked = walk::walk(&options.paths, &excludes);
     result.diagnostics.extend(walked.diagnostics);
+    // Terraform is read by module directory, not by file.
+    let (tf_files, files): (Vec<_>, Vec<_>) = walked
+        .files
+        .into_iter()
+        .partition(|(path, _)| vigil_loaders::terraform::is_configuration_file(path));
+    let roots = crate::terraform::root_modules(&tf_files);
     // Deep templates recurse; give workers room.
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(32 * 1024 * 1024)
         .build()
         .expect("thread pool");
-    let outcomes: Vec<FileOutcome> = pool.install(|| {
-        walked
-            .files
-            .par_iter()
-            .map(|(path, disk)| scan_file(path, disk, options, catalogue))
-            .collect()
-    });
+    let (outcomes, tf_outcomes): (Vec<FileOutcome>, Vec<crate::terraform::RootOutcome>) = pool
+        .install(|| {
+            rayon::join(
+                || {
+                    files
+                        .par_iter()
+                        .map(|(path, disk)| scan_file(path, disk, options, catalogue))
+                        .collect()
+                },
+                || {
+                    roots
+                        .par_iter()
+                        .map(|dir| crate::terraform::scan_root(dir, options, catalogue))
+                        .collect()
+                },
+            )
+        });
     for o in outcomes {
         if o.scanned {
             result.files_scanned += 1;
@@ -132,6 +148,22 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
         if !o.findings.is_empty() || !o.diagnostics.is_empty() {
             if let Some(t) = o.text {
                 result.sources.insert(o.path.clone(), t);
+            }
+        }
+        result.findings.extend(o.findings);
+        result.diagnostics.extend(o.diagnostics);
+    }
+    for o in tf_outcomes {
+        result.files_scanned += o.files_read;
+        let wanted: std::collections::HashSet<&str> = o
+            .findings
+            .iter()
+            .map(|f| f.location.path.as_str())
+            .chain(o.diagnostics.iter().map(|d| d.path.as_str()))
+            .collect();
+        for (path, text) in &o.sources {
+            if wanted.contains(path.as_str()) {
+                result.sources.insert(path.clone(), text.clone());
             }
         }
         result.findings.extend(o.findings);
@@ -278,7 +310,7 @@ fn scan_file(
 }
 
 /// Marks findings suppressed by a `vigil:ignore` comment or `Metadata` on their resource.
-fn apply_inline(findings: &mut [Finding], resources: &[Resource]) {
+pub(crate) fn apply_inline(findings: &mut [Finding], resources: &[Resource]) {
     // Indexed: a search per finding made files with many resources quadratic.
     let mut by_address: std::collections::HashMap<&str, &Resource> =
         std::collections::HashMap::with_capacity(resources.len());

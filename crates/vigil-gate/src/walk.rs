@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use vigil_model::{Diagnostic, Level};
 
 /// Extensions a loader may claim. Other files are not read at all.
-const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "cfn"];
+const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "cfn", "tf"];
 
 pub struct Walked {
     pub files: Vec<(String, PathBuf)>,
@@ -52,7 +52,9 @@ pub fn walk(roots: &[PathBuf], excludes: &GlobSet) -> Walked {
         }
         let walker = ignore::WalkBuilder::new(root)
             .hidden(false)
-            .filter_entry(|e| e.file_name() != ".git")
+            // `.terraform` holds downloaded providers and modules: modules are read through
+            // their caller (`modules.json`), never as configurations of their own.
+            .filter_entry(|e| e.file_name() != ".git" && e.file_name() != ".terraform")
             .require_git(false)
             .build();
         for entry in walker {

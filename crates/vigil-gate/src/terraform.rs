@@ -1,0 +1,73 @@
+//! Terraform in a scan: `.tf` files are grouped by directory into modules, and each root module
+//! (a directory no other scanned directory calls as a local module) is loaded with the modules
+//! it calls and judged as one configuration, so references across modules resolve.
+
+use crate::scan::{apply_inline, ScanOptions};
+use regex::Regex;
+use std::collections::{BTreeSet, HashSet};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use vigil_engine::Catalogue;
+use vigil_loaders::terraform::{self, join_path, parent_dir, DiskFs};
+use vigil_model::{Diagnostic, Finding};
+
+/// What one root module gave.
+pub(crate) struct RootOutcome {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Vec<(String, Arc<str>)>,
+    pub files_read: usize,
+}
+
+/// The root modules among the directories holding `.tf` files: those that no other scanned
+/// directory sources as a local module. A module directory scanned alone is judged only through
+/// its callers, with the values they pass, not with its own defaults.
+pub(crate) fn root_modules(tf_files: &[(String, PathBuf)]) -> Vec<String> {
+    static SOURCE: OnceLock<Regex> = OnceLock::new();
+    let source = SOURCE.get_or_init(|| {
+        Regex::new(r#"(?m)^\s*source\s*=\s*"(\.\.?(?:/[^"]*)?)""#).expect("valid pattern")
+    });
+    let dirs: BTreeSet<String> = tf_files
+        .iter()
+        .map(|(p, _)| parent_dir(p).to_string())
+        .collect();
+    let mut called = HashSet::new();
+    for (path, disk) in tf_files {
+        let Ok(text) = std::fs::read_to_string(disk) else {
+            continue;
+        };
+        if !text.contains("module") {
+            continue;
+        }
+        for c in source.captures_iter(&text) {
+            if let Some(child) = join_path(parent_dir(path), &c[1]) {
+                if child != parent_dir(path) {
+                    called.insert(child);
+                }
+            }
+        }
+    }
+    dirs.into_iter().filter(|d| !called.contains(d)).collect()
+}
+
+/// Loads and judges one root module.
+pub(crate) fn scan_root(dir: &str, options: &ScanOptions, catalogue: &Catalogue) -> RootOutcome {
+    let loaded = terraform::load(
+        dir,
+        &DiskFs,
+        &options.load.variables,
+        options.load.terraform_limits,
+    );
+    let mut findings = catalogue.evaluate(&loaded.resources);
+    apply_inline(&mut findings, &loaded.resources);
+    RootOutcome {
+        findings,
+        files_read: loaded
+            .sources
+            .iter()
+            .filter(|(p, _)| terraform::is_configuration_file(p))
+            .count(),
+        diagnostics: loaded.diagnostics,
+        sources: loaded.sources,
+    }
+}
