@@ -35,6 +35,9 @@ pub struct LoadOptions {
 
 /// Offers the file to every loader; the first that recognises it loads it.
 pub fn load(file: &SourceFile, options: &LoadOptions) -> Loaded {
+    if terraform::plan::claims(file) {
+        return terraform::plan::load(file, &terraform::DiskFs);
+    }
     if cloudformation::claims(file) {
         return cloudformation::load(file, options);
     }

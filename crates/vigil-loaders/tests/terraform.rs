@@ -495,3 +495,98 @@ fn suppression_comments_apply_to_the_block() {
     assert_eq!(b.suppressions[0].rule, "AWS-S3-001");
     assert_eq!(b.suppressions[0].reason, "public website bucket");
 }
+
+/// A plan in the shape `terraform show -json` writes (format 1.2), with the configuration
+/// beside it.
+const PLAN: &str = r#"{
+  "format_version": "1.2",
+  "terraform_version": "1.11.4",
+  "planned_values": {
+    "root_module": {
+      "resources": [
+        {
+          "address": "aws_s3_bucket.data",
+          "mode": "managed",
+          "type": "aws_s3_bucket",
+          "name": "data",
+          "values": { "bucket": "data-prod", "force_destroy": false, "tags": null }
+        },
+        {
+          "address": "aws_s3_bucket_versioning.data",
+          "mode": "managed",
+          "type": "aws_s3_bucket_versioning",
+          "name": "data",
+          "values": {
+            "expected_bucket_owner": null,
+            "versioning_configuration": [{ "mfa_delete": null, "status": "Suspended" }]
+          }
+        },
+        {
+          "address": "aws_s3_bucket_acl.data",
+          "mode": "managed",
+          "type": "aws_s3_bucket_acl",
+          "name": "data",
+          "values": { "acl": "public-read", "bucket": "data-prod" }
+        }
+      ]
+    }
+  },
+  "resource_changes": [
+    {
+      "address": "aws_s3_bucket_versioning.data",
+      "change": { "after_unknown": { "bucket": true, "id": true, "versioning_configuration": [{}] } }
+    }
+  ],
+  "configuration": {
+    "root_module": {
+      "resources": [
+        {
+          "address": "aws_s3_bucket_versioning.data",
+          "mode": "managed",
+          "type": "aws_s3_bucket_versioning",
+          "name": "data",
+          "expressions": { "bucket": { "references": ["aws_s3_bucket.data.id", "aws_s3_bucket.data"] } }
+        }
+      ]
+    }
+  }
+}"#;
+
+#[test]
+fn plans_map_onto_the_same_records_and_point_at_the_configuration() {
+    let fs = MemFs::from_fixture(&format!(
+        "resource \"aws_s3_bucket\" \"data\" {{\n  bucket = \"data-${{var.env}}\"\n}}\nresource \"aws_s3_bucket_versioning\" \"data\" {{\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {{\n    status = var.status\n  }}\n}}\n# --- file: plan.json\n{PLAN}\n"
+    ));
+    let file = vigil_model::SourceFile {
+        path: "plan.json".into(),
+        disk_path: "plan.json".into(),
+        text: fs.files["plan.json"].clone(),
+    };
+    assert!(terraform::plan::claims(&file));
+    let l = terraform::plan::load(&file, &fs);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    assert_eq!(l.resources.len(), 1);
+    let b = resource(&l, "aws_s3_bucket.data");
+    assert_eq!(b.file(), Some("main.tf"));
+    assert_eq!(prop(b, "BucketName").as_str(), Some("data-prod"));
+    // Joined by reference (the bucket id is unknown in the plan) and by name.
+    let status = prop(b, "VersioningConfiguration.Status");
+    assert_eq!(status.as_str(), Some("Suspended"));
+    assert_eq!(b.file_of(&status.span.unwrap()), Some("main.tf"));
+    assert_eq!(line(status), 7);
+    assert_eq!(prop(b, "AccessControl").as_str(), Some("PublicRead"));
+}
+
+#[test]
+fn a_plan_alone_points_at_its_own_lines() {
+    let fs = MemFs::from_fixture(&format!("# --- file: plan.json\n{PLAN}\n"));
+    let file = vigil_model::SourceFile {
+        path: "plan.json".into(),
+        disk_path: "plan.json".into(),
+        text: fs.files["plan.json"].clone(),
+    };
+    let l = terraform::plan::load(&file, &fs);
+    let b = resource(&l, "aws_s3_bucket.data");
+    assert_eq!(b.file(), Some("plan.json"));
+    assert_eq!(b.span().unwrap().start.line, 8);
+}
