@@ -505,6 +505,11 @@ fn show(r: &vigil_engine::Rule) -> String {
     s.push_str(&format!("severity: {}\n", r.severity));
     s.push_str(&format!("applies to: {}\n", r.kinds().join(", ")));
     s.push_str(&format!("formats: {}\n", r.formats().join(", ")));
+    let kinds = r.kinds();
+    let tf = vigil_loaders::terraform::aws::terraform_types(&kinds);
+    if !tf.is_empty() {
+        s.push_str(&format!("terraform: {}\n", tf.join(", ")));
+    }
     if !r.references.cis_aws_v3.is_empty() {
         s.push_str(&format!(
             "CIS AWS Foundations v3: {}\n",

@@ -90,6 +90,22 @@ pub fn joins() -> impl Iterator<Item = &'static Join> {
     [ec2::JOINS, iam::JOINS, s3::JOINS].into_iter().flatten()
 }
 
+/// The provider types that become (or are joined onto) any of `kinds`, for `vigil rules show`:
+/// `aws_s3_bucket`, `aws_s3_bucket_acl (joined)`, ...
+pub fn terraform_types(kinds: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = mappings()
+        .filter(|m| m.kinds.iter().any(|k| kinds.contains(k)))
+        .map(|m| m.tf_type.to_string())
+        .collect();
+    out.extend(
+        joins()
+            .filter(|j| j.subjects.iter().any(|k| kinds.contains(k)))
+            .map(|j| format!("{} (joined)", j.tf_type)),
+    );
+    out.dedup();
+    out
+}
+
 /// A provider resource as a mapping function sees it.
 pub struct Source<'a> {
     pub resource: &'a TfResource,
