@@ -118,7 +118,7 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
         .files
         .into_iter()
         .partition(|(path, _)| vigil_loaders::terraform::is_configuration_file(path));
-    let roots = crate::terraform::root_modules(&tf_files);
+    let roots = crate::terraform::root_modules(&tf_files, &options.paths);
     // Deep templates recurse; give workers room.
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(32 * 1024 * 1024)
@@ -136,7 +136,7 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
                 || {
                     roots
                         .par_iter()
-                        .map(|dir| crate::terraform::scan_root(dir, options, catalogue))
+                        .map(|root| crate::terraform::scan_root(root, options, catalogue))
                         .collect()
                 },
             )

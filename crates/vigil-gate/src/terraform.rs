@@ -22,12 +22,16 @@ pub(crate) struct RootOutcome {
 /// The root modules among the directories holding `.tf` files: those that no other scanned
 /// directory sources as a local module. A module directory scanned alone is judged only through
 /// its callers, with the values they pass, not with its own defaults.
-pub(crate) fn root_modules(tf_files: &[(String, PathBuf)]) -> Vec<String> {
+pub(crate) fn root_modules(tf_files: &[(String, PathBuf)], named: &[PathBuf]) -> Vec<Root> {
     static SOURCE: OnceLock<Regex> = OnceLock::new();
     let source = SOURCE.get_or_init(|| {
         Regex::new(r#"(?m)^\s*source\s*=\s*"(\.\.?(?:/[^"]*)?)""#).expect("valid pattern")
     });
-    let dirs: BTreeSet<String> = tf_files
+    // A file named on the command line is a root of its own, as `vigil scan main.tf` asks.
+    let (files, walked): (Vec<_>, Vec<_>) = tf_files
+        .iter()
+        .partition(|(_, disk)| named.iter().any(|n| n == disk));
+    let dirs: BTreeSet<String> = walked
         .iter()
         .map(|(p, _)| parent_dir(p).to_string())
         .collect();
@@ -47,17 +51,27 @@ pub(crate) fn root_modules(tf_files: &[(String, PathBuf)]) -> Vec<String> {
             }
         }
     }
-    dirs.into_iter().filter(|d| !called.contains(d)).collect()
+    dirs.into_iter()
+        .filter(|d| !called.contains(d))
+        .map(Root::Dir)
+        .chain(files.into_iter().map(|(p, _)| Root::File(p.clone())))
+        .collect()
+}
+
+/// A root module: a directory, or a `.tf` file named on the command line, read on its own.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Root {
+    Dir(String),
+    File(String),
 }
 
 /// Loads and judges one root module.
-pub(crate) fn scan_root(dir: &str, options: &ScanOptions, catalogue: &Catalogue) -> RootOutcome {
-    let loaded = terraform::load(
-        dir,
-        &DiskFs,
-        &options.load.variables,
-        options.load.terraform_limits,
-    );
+pub(crate) fn scan_root(root: &Root, options: &ScanOptions, catalogue: &Catalogue) -> RootOutcome {
+    let (vars, limits) = (&options.load.variables, options.load.terraform_limits);
+    let loaded = match root {
+        Root::Dir(dir) => terraform::load(dir, &DiskFs, vars, limits),
+        Root::File(file) => terraform::load_file(file, &DiskFs, vars, limits),
+    };
     let mut findings = catalogue.evaluate(&loaded.resources);
     apply_inline(&mut findings, &loaded.resources);
     RootOutcome {

@@ -196,6 +196,44 @@ pub fn load(root_dir: &str, fs: &dyn Fs, inputs: &VariableInputs, limits: Limits
     }
 }
 
+/// Loads one `.tf` file as a root module on its own (`vigil scan main.tf`): the other files of
+/// its directory are not read, the local modules it calls are.
+pub fn load_file(
+    path: &str,
+    fs: &dyn Fs,
+    inputs: &VariableInputs,
+    limits: Limits,
+) -> crate::Loaded {
+    let dir = parent_dir(path);
+    let only = OnlyFile {
+        inner: fs,
+        dir,
+        name: &path[path.len() - path.rsplit('/').next().unwrap_or(path).len()..],
+    };
+    load(dir, &only, inputs, limits)
+}
+
+/// A view of a file system where one directory holds only one file.
+struct OnlyFile<'a> {
+    inner: &'a dyn Fs,
+    dir: &'a str,
+    name: &'a str,
+}
+
+impl Fs for OnlyFile<'_> {
+    fn read(&self, path: &str) -> Option<Arc<str>> {
+        self.inner.read(path)
+    }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        if dir == self.dir {
+            vec![self.name.to_string()]
+        } else {
+            self.inner.list(dir)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
