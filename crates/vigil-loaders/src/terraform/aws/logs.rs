@@ -1,7 +1,72 @@
 //! logs: mappings onto canonical records (see docs/terraform.md).
 
-use super::{Join, Mapping};
+use super::{Join, Mapped, Mapping, Source};
 
-pub static MAPPINGS: &[Mapping] = &[];
+pub static MAPPINGS: &[Mapping] = &[
+    // --- CloudWatch Logs delivery (CloudFront standard logging v2); see the section below ---
+    Mapping {
+        tf_type: "aws_cloudwatch_log_delivery_source",
+        kinds: &[DELIVERY_SOURCE],
+        map: delivery_source,
+    },
+    Mapping {
+        tf_type: "aws_cloudwatch_log_delivery_destination",
+        kinds: &[DELIVERY_DESTINATION],
+        map: delivery_destination,
+    },
+    Mapping {
+        tf_type: "aws_cloudwatch_log_delivery",
+        kinds: &[DELIVERY],
+        map: delivery,
+    },
+];
 
 pub static JOINS: &[Join] = &[];
+
+// ---------------------------------------------------------------------------------------------
+// CloudWatch Logs delivery: the "v2" standard logging of CloudFront distributions (and other
+// services). A delivery source's `ResourceArn` refers to the distribution
+// (`aws_cloudfront_distribution.x.arn`), which is how AWS-CF-001 finds it (`referrers()`).
+
+const DELIVERY_SOURCE: &str = "AWS::Logs::DeliverySource";
+const DELIVERY_DESTINATION: &str = "AWS::Logs::DeliveryDestination";
+const DELIVERY: &str = "AWS::Logs::Delivery";
+
+fn delivery_source(s: &Source) -> Vec<Mapped> {
+    let mut p = s.props();
+    p.copy_all(
+        s,
+        &[
+            ("name", "Name"),
+            ("log_type", "LogType"),
+            ("resource_arn", "ResourceArn"),
+        ],
+    );
+    p.into_mapped(DELIVERY_SOURCE)
+}
+
+fn delivery_destination(s: &Source) -> Vec<Mapped> {
+    let mut p = s.props();
+    p.copy_all(s, &[("name", "Name"), ("output_format", "OutputFormat")]);
+    p.set(
+        "DestinationResourceArn",
+        s.block("delivery_destination_configuration")
+            .and_then(|c| c.get("destination_resource_arn"))
+            .cloned(),
+    );
+    p.into_mapped(DELIVERY_DESTINATION)
+}
+
+fn delivery(s: &Source) -> Vec<Mapped> {
+    let mut p = s.props();
+    p.copy_all(
+        s,
+        &[
+            ("delivery_source_name", "DeliverySourceName"),
+            ("delivery_destination_arn", "DeliveryDestinationArn"),
+            ("field_delimiter", "FieldDelimiter"),
+            ("record_fields", "RecordFields"),
+        ],
+    );
+    p.into_mapped(DELIVERY)
+}

@@ -81,13 +81,89 @@ pub struct Mapped {
 
 /// Every mapping and join, from all service files.
 pub fn mappings() -> impl Iterator<Item = &'static Mapping> {
-    [ec2::MAPPINGS, iam::MAPPINGS, s3::MAPPINGS]
-        .into_iter()
-        .flatten()
+    [
+        acm::MAPPINGS,
+        apigateway::MAPPINGS,
+        autoscaling::MAPPINGS,
+        cloudfront::MAPPINGS,
+        cloudtrail::MAPPINGS,
+        codebuild::MAPPINGS,
+        cognito::MAPPINGS,
+        config::MAPPINGS,
+        dms::MAPPINGS,
+        docdb::MAPPINGS,
+        dynamodb::MAPPINGS,
+        ec2::MAPPINGS,
+        ecr::MAPPINGS,
+        ecs::MAPPINGS,
+        efs::MAPPINGS,
+        eks::MAPPINGS,
+        elasticache::MAPPINGS,
+        elb::MAPPINGS,
+        guardduty::MAPPINGS,
+        iam::MAPPINGS,
+        kinesis::MAPPINGS,
+        kms::MAPPINGS,
+        lambda::MAPPINGS,
+        logs::MAPPINGS,
+        mq::MAPPINGS,
+        msk::MAPPINGS,
+        neptune::MAPPINGS,
+        opensearch::MAPPINGS,
+        rds::MAPPINGS,
+        redshift::MAPPINGS,
+        s3::MAPPINGS,
+        sagemaker::MAPPINGS,
+        secretsmanager::MAPPINGS,
+        sns::MAPPINGS,
+        sqs::MAPPINGS,
+        waf::MAPPINGS,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 pub fn joins() -> impl Iterator<Item = &'static Join> {
-    [ec2::JOINS, iam::JOINS, s3::JOINS].into_iter().flatten()
+    [
+        acm::JOINS,
+        apigateway::JOINS,
+        autoscaling::JOINS,
+        cloudfront::JOINS,
+        cloudtrail::JOINS,
+        codebuild::JOINS,
+        cognito::JOINS,
+        config::JOINS,
+        dms::JOINS,
+        docdb::JOINS,
+        dynamodb::JOINS,
+        ec2::JOINS,
+        ecr::JOINS,
+        ecs::JOINS,
+        efs::JOINS,
+        eks::JOINS,
+        elasticache::JOINS,
+        elb::JOINS,
+        guardduty::JOINS,
+        iam::JOINS,
+        kinesis::JOINS,
+        kms::JOINS,
+        lambda::JOINS,
+        logs::JOINS,
+        mq::JOINS,
+        msk::JOINS,
+        neptune::JOINS,
+        opensearch::JOINS,
+        rds::JOINS,
+        redshift::JOINS,
+        s3::JOINS,
+        sagemaker::JOINS,
+        secretsmanager::JOINS,
+        sns::JOINS,
+        sqs::JOINS,
+        waf::JOINS,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// The provider types that become (or are joined onto) any of `kinds`, for `vigil rules show`:

@@ -1,0 +1,12 @@
+# An HTTPS listener that forwards to the instances over plain HTTP.
+resource "aws_elb" "web" {
+  availability_zones = ["us-east-1a"]
+
+  listener {
+    lb_port            = 443
+    lb_protocol        = "https"
+    instance_port      = 8080
+    instance_protocol  = "http" # expect
+    ssl_certificate_id = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+  }
+}

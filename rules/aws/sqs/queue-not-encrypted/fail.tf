@@ -1,0 +1,5 @@
+# SSE-SQS turned off and no KMS key.
+resource "aws_sqs_queue" "jobs" {
+  name                    = "jobs"
+  sqs_managed_sse_enabled = false # expect
+}
