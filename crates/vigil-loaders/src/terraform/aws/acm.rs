@@ -1,6 +1,6 @@
 //! ACM: certificates (requested, private, or imported).
 
-use super::lambda::{arg, nested};
+use super::{arg, first_block};
 use super::{cfn_tags, Join, Mapped, Mapping, Source};
 
 const CERTIFICATE: &str = "AWS::CertificateManager::Certificate";
@@ -29,9 +29,8 @@ fn certificate(s: &Source) -> Vec<Mapped> {
         ],
     );
     // Absent when not written: the provider's default ENABLED is CloudFormation's.
-    let preference = nested(s, "options", |o| {
+    let preference = first_block(&s.resource.attributes, "options", |o| {
         arg(o, "certificate_transparency_logging_preference")
-            .cloned()
             .unwrap_or_else(|| vigil_model::Node::new(vigil_model::Value::Null, o.span))
     })
     .filter(|n| !matches!(n.value, vigil_model::Value::Null));

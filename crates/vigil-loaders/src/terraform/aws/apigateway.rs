@@ -1,7 +1,7 @@
 //! API Gateway: REST APIs (v1: stages, deployments, methods, domain names, joined method
 //! settings) and HTTP/WebSocket APIs (v2: APIs, routes, stages, domain names).
 
-use super::lambda::{arg, nested, nested_list, policy};
+use super::{arg, block_list_at, first_block};
 use super::{cfn_tags, object, Join, Joiner, Mapped, Mapping, Source};
 use vigil_model::{Map, Node, Value};
 
@@ -91,19 +91,19 @@ fn rest_api(s: &Source) -> Vec<Mapped> {
             ("disable_execute_api_endpoint", "DisableExecuteApiEndpoint"),
         ],
     );
-    p.set("Policy", s.attr("policy").map(|d| policy(s, d)));
+    p.set("Policy", s.attr("policy").map(|d| s.json(d)));
     p.set("EndpointConfiguration", endpoint_configuration(s));
     p.set("Tags", cfn_tags(s));
     p.into_mapped(REST_API)
 }
 
 fn endpoint_configuration(s: &Source) -> Option<Node> {
-    nested(s, "endpoint_configuration", |e| {
+    first_block(&s.resource.attributes, "endpoint_configuration", |e| {
         object(
             e.span,
             vec![
-                ("Types", arg(e, "types").cloned()),
-                ("VpcEndpointIds", arg(e, "vpc_endpoint_ids").cloned()),
+                ("Types", arg(e, "types")),
+                ("VpcEndpointIds", arg(e, "vpc_endpoint_ids")),
             ],
         )
     })
@@ -153,7 +153,11 @@ fn stage(s: &Source) -> Vec<Mapped> {
     );
     p.set(
         "AccessLogSetting",
-        nested(s, "access_log_settings", access_log_settings),
+        first_block(
+            &s.resource.attributes,
+            "access_log_settings",
+            access_log_settings,
+        ),
     );
     p.set("Tags", cfn_tags(s));
     p.into_mapped(STAGE)
@@ -164,8 +168,8 @@ fn access_log_settings(a: &Node) -> Node {
     object(
         a.span,
         vec![
-            ("DestinationArn", arg(a, "destination_arn").cloned()),
-            ("Format", arg(a, "format").cloned()),
+            ("DestinationArn", arg(a, "destination_arn")),
+            ("Format", arg(a, "format")),
         ],
     )
 }
@@ -257,20 +261,11 @@ fn route_settings(r: &Node) -> Node {
     object(
         r.span,
         vec![
-            ("DataTraceEnabled", arg(r, "data_trace_enabled").cloned()),
-            (
-                "DetailedMetricsEnabled",
-                arg(r, "detailed_metrics_enabled").cloned(),
-            ),
-            ("LoggingLevel", arg(r, "logging_level").cloned()),
-            (
-                "ThrottlingBurstLimit",
-                arg(r, "throttling_burst_limit").cloned(),
-            ),
-            (
-                "ThrottlingRateLimit",
-                arg(r, "throttling_rate_limit").cloned(),
-            ),
+            ("DataTraceEnabled", arg(r, "data_trace_enabled")),
+            ("DetailedMetricsEnabled", arg(r, "detailed_metrics_enabled")),
+            ("LoggingLevel", arg(r, "logging_level")),
+            ("ThrottlingBurstLimit", arg(r, "throttling_burst_limit")),
+            ("ThrottlingRateLimit", arg(r, "throttling_rate_limit")),
         ],
     )
 }
@@ -292,11 +287,19 @@ fn v2_stage(s: &Source) -> Vec<Mapped> {
     );
     p.set(
         "AccessLogSettings",
-        nested(s, "access_log_settings", access_log_settings),
+        first_block(
+            &s.resource.attributes,
+            "access_log_settings",
+            access_log_settings,
+        ),
     );
     p.set(
         "DefaultRouteSettings",
-        nested(s, "default_route_settings", route_settings),
+        first_block(
+            &s.resource.attributes,
+            "default_route_settings",
+            route_settings,
+        ),
     );
     p.set("RouteSettings", route_settings_by_key(s));
     p.into_mapped(V2_STAGE)
@@ -312,7 +315,7 @@ fn route_settings_by_key(s: &Source) -> Option<Node> {
     let first = blocks.first()?;
     let mut m = Map::new();
     for b in blocks {
-        let Some(key) = arg(b, "route_key").and_then(Node::as_str) else {
+        let Some(key) = b.get("route_key").and_then(Node::as_str) else {
             return Some(Node::unknown("route key known only after apply", b.span));
         };
         m.insert(key.to_string(), route_settings(b));
@@ -325,7 +328,7 @@ fn v2_domain_name(s: &Source) -> Vec<Mapped> {
     p.copy_all(s, &[("domain_name", "DomainName"), ("tags", "Tags")]);
     p.set(
         "DomainNameConfigurations",
-        nested_list(
+        block_list_at(
             &s.resource.attributes,
             "domain_name_configuration",
             s.span(),
@@ -333,9 +336,9 @@ fn v2_domain_name(s: &Source) -> Vec<Mapped> {
                 object(
                     c.span,
                     vec![
-                        ("CertificateArn", arg(c, "certificate_arn").cloned()),
-                        ("EndpointType", arg(c, "endpoint_type").cloned()),
-                        ("SecurityPolicy", arg(c, "security_policy").cloned()),
+                        ("CertificateArn", arg(c, "certificate_arn")),
+                        ("EndpointType", arg(c, "endpoint_type")),
+                        ("SecurityPolicy", arg(c, "security_policy")),
                     ],
                 )
             },
@@ -358,12 +361,12 @@ fn v2_authorizer(s: &Source) -> Vec<Mapped> {
     );
     p.set(
         "JwtConfiguration",
-        nested(s, "jwt_configuration", |j| {
+        first_block(&s.resource.attributes, "jwt_configuration", |j| {
             object(
                 j.span,
                 vec![
-                    ("Audience", arg(j, "audience").cloned()),
-                    ("Issuer", arg(j, "issuer").cloned()),
+                    ("Audience", arg(j, "audience")),
+                    ("Issuer", arg(j, "issuer")),
                 ],
             )
         }),
@@ -410,7 +413,7 @@ fn method_setting(s: &Source) -> Node {
         .and_then(<[Node]>::first)
         .cloned()
         .unwrap_or_else(|| Node::new(Value::Map(Map::new()), s.span()));
-    let field = |tf: &str| arg(&block, tf).cloned();
+    let field = |tf: &str| arg(&block, tf);
     object(
         s.span(),
         vec![

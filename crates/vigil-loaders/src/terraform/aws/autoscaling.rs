@@ -1,7 +1,8 @@
 //! Auto Scaling: launch configurations and groups.
 
-use super::ec2::{block_device_mappings, block_list, copy_block, first_block, metadata_options};
+use super::ec2::{block_device_mappings, metadata_options};
 use super::object;
+use super::{block_list, copy_block, first_block};
 use super::{Join, Mapped, Mapping, Source};
 use vigil_model::Node;
 

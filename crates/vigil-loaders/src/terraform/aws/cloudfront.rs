@@ -2,7 +2,7 @@
 //! no Terraform syntax of its own (the resource line), as are the lists assembled from
 //! repeated `origin` and `ordered_cache_behavior` blocks.
 
-use super::lambda::{arg, nested, nested_in, nested_list};
+use super::{arg, block_list_at, first_block};
 use super::{cfn_tags, object, Join, Mapped, Mapping, Source};
 use vigil_model::Node;
 
@@ -34,46 +34,45 @@ fn distribution(s: &Source) -> Vec<Mapped> {
     );
     c.set(
         "Logging",
-        nested(s, "logging_config", |l| {
+        first_block(&s.resource.attributes, "logging_config", |l| {
             object(
                 l.span,
                 vec![
-                    ("Bucket", arg(l, "bucket").cloned()),
-                    ("Prefix", arg(l, "prefix").cloned()),
-                    ("IncludeCookies", arg(l, "include_cookies").cloned()),
+                    ("Bucket", arg(l, "bucket")),
+                    ("Prefix", arg(l, "prefix")),
+                    ("IncludeCookies", arg(l, "include_cookies")),
                 ],
             )
         }),
     );
-    c.set("Origins", nested_list(attrs, "origin", s.span(), origin));
+    c.set("Origins", block_list_at(attrs, "origin", s.span(), origin));
     c.set(
         "DefaultCacheBehavior",
-        nested(s, "default_cache_behavior", |b| cache_behavior(b, false)),
+        first_block(&s.resource.attributes, "default_cache_behavior", |b| {
+            cache_behavior(b, false)
+        }),
     );
     c.set(
         "CacheBehaviors",
-        nested_list(attrs, "ordered_cache_behavior", s.span(), |b| {
+        block_list_at(attrs, "ordered_cache_behavior", s.span(), |b| {
             cache_behavior(b, true)
         }),
     );
     c.set(
         "ViewerCertificate",
-        nested(s, "viewer_certificate", |v| {
+        first_block(&s.resource.attributes, "viewer_certificate", |v| {
             object(
                 v.span,
                 vec![
                     (
                         "CloudFrontDefaultCertificate",
-                        arg(v, "cloudfront_default_certificate").cloned(),
+                        arg(v, "cloudfront_default_certificate"),
                     ),
                     // Only when written: the provider's default TLSv1 is CloudFront's own.
-                    (
-                        "MinimumProtocolVersion",
-                        arg(v, "minimum_protocol_version").cloned(),
-                    ),
-                    ("AcmCertificateArn", arg(v, "acm_certificate_arn").cloned()),
-                    ("IamCertificateId", arg(v, "iam_certificate_id").cloned()),
-                    ("SslSupportMethod", arg(v, "ssl_support_method").cloned()),
+                    ("MinimumProtocolVersion", arg(v, "minimum_protocol_version")),
+                    ("AcmCertificateArn", arg(v, "acm_certificate_arn")),
+                    ("IamCertificateId", arg(v, "iam_certificate_id")),
+                    ("SslSupportMethod", arg(v, "ssl_support_method")),
                 ],
             )
         }),
@@ -85,48 +84,33 @@ fn distribution(s: &Source) -> Vec<Mapped> {
 }
 
 fn origin(o: &Node) -> Node {
-    let custom = nested_in(o, "custom_origin_config", |c| {
+    let custom = first_block(o, "custom_origin_config", |c| {
         object(
             c.span,
             vec![
-                (
-                    "OriginProtocolPolicy",
-                    arg(c, "origin_protocol_policy").cloned(),
-                ),
+                ("OriginProtocolPolicy", arg(c, "origin_protocol_policy")),
                 // A set in Terraform: kept in written order.
-                (
-                    "OriginSSLProtocols",
-                    arg(c, "origin_ssl_protocols").cloned(),
-                ),
-                ("HTTPPort", arg(c, "http_port").cloned()),
-                ("HTTPSPort", arg(c, "https_port").cloned()),
-                ("OriginReadTimeout", arg(c, "origin_read_timeout").cloned()),
-                (
-                    "OriginKeepaliveTimeout",
-                    arg(c, "origin_keepalive_timeout").cloned(),
-                ),
+                ("OriginSSLProtocols", arg(c, "origin_ssl_protocols")),
+                ("HTTPPort", arg(c, "http_port")),
+                ("HTTPSPort", arg(c, "https_port")),
+                ("OriginReadTimeout", arg(c, "origin_read_timeout")),
+                ("OriginKeepaliveTimeout", arg(c, "origin_keepalive_timeout")),
             ],
         )
     });
-    let s3 = nested_in(o, "s3_origin_config", |c| {
+    let s3 = first_block(o, "s3_origin_config", |c| {
         object(
             c.span,
-            vec![(
-                "OriginAccessIdentity",
-                arg(c, "origin_access_identity").cloned(),
-            )],
+            vec![("OriginAccessIdentity", arg(c, "origin_access_identity"))],
         )
     });
     object(
         o.span,
         vec![
-            ("Id", arg(o, "origin_id").cloned()),
-            ("DomainName", arg(o, "domain_name").cloned()),
-            ("OriginPath", arg(o, "origin_path").cloned()),
-            (
-                "OriginAccessControlId",
-                arg(o, "origin_access_control_id").cloned(),
-            ),
+            ("Id", arg(o, "origin_id")),
+            ("DomainName", arg(o, "domain_name")),
+            ("OriginPath", arg(o, "origin_path")),
+            ("OriginAccessControlId", arg(o, "origin_access_control_id")),
             ("CustomOriginConfig", custom),
             ("S3OriginConfig", s3),
         ],
@@ -136,26 +120,20 @@ fn origin(o: &Node) -> Node {
 /// `default_cache_behavior` or one `ordered_cache_behavior` (which has a `path_pattern`).
 fn cache_behavior(b: &Node, ordered: bool) -> Node {
     let mut fields = vec![
-        (
-            "ViewerProtocolPolicy",
-            arg(b, "viewer_protocol_policy").cloned(),
-        ),
-        ("TargetOriginId", arg(b, "target_origin_id").cloned()),
-        ("CachePolicyId", arg(b, "cache_policy_id").cloned()),
-        (
-            "OriginRequestPolicyId",
-            arg(b, "origin_request_policy_id").cloned(),
-        ),
+        ("ViewerProtocolPolicy", arg(b, "viewer_protocol_policy")),
+        ("TargetOriginId", arg(b, "target_origin_id")),
+        ("CachePolicyId", arg(b, "cache_policy_id")),
+        ("OriginRequestPolicyId", arg(b, "origin_request_policy_id")),
         (
             "ResponseHeadersPolicyId",
-            arg(b, "response_headers_policy_id").cloned(),
+            arg(b, "response_headers_policy_id"),
         ),
-        ("AllowedMethods", arg(b, "allowed_methods").cloned()),
-        ("CachedMethods", arg(b, "cached_methods").cloned()),
-        ("Compress", arg(b, "compress").cloned()),
+        ("AllowedMethods", arg(b, "allowed_methods")),
+        ("CachedMethods", arg(b, "cached_methods")),
+        ("Compress", arg(b, "compress")),
     ];
     if ordered {
-        fields.insert(0, ("PathPattern", arg(b, "path_pattern").cloned()));
+        fields.insert(0, ("PathPattern", arg(b, "path_pattern")));
     }
     object(b.span, fields)
 }

@@ -1,11 +1,12 @@
 //! EC2: security groups and their rules, network ACLs, VPCs and their flow logs, subnets, EBS
 //! volumes, instances and launch templates.
 
+use super::{arg, block_list, blocks_of, copy_block, first_block, reference, string_bool, Blocks};
 use super::{
     boolean, cfn_tags, convert_str, items, object, string, Join, Joiner, Mapped, Mapping, Props,
     Source,
 };
-use vigil_model::{Map, Node, Reference, Value};
+use vigil_model::{Map, Node, Value};
 
 const GROUP: &str = "AWS::EC2::SecurityGroup";
 const INGRESS: &str = "AWS::EC2::SecurityGroupIngress";
@@ -112,94 +113,6 @@ pub static JOINS: &[Join] = &[Join {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by the network group (ec2, autoscaling, elb).
-
-/// Repeated nested blocks of one type, as the evaluator gives them.
-pub(super) enum Blocks<'a> {
-    /// Not written, or a `dynamic` block that generated nothing.
-    Absent,
-    /// A `dynamic` block whose `for_each` is known only after apply.
-    Unknown(&'a Node),
-    /// The blocks in source order; `list` is the node holding them (its span: the first
-    /// block's header, or the `dynamic` line).
-    Some { list: &'a Node, blocks: &'a [Node] },
-}
-
-/// The blocks of type `name` in a block or resource body.
-pub(super) fn blocks_of<'a>(body: &'a Node, name: &str) -> Blocks<'a> {
-    match body.get(name) {
-        None => Blocks::Absent,
-        Some(n) => match &n.value {
-            Value::List(l) if l.is_empty() => Blocks::Absent,
-            Value::List(l) => Blocks::Some { list: n, blocks: l },
-            Value::Null => Blocks::Absent,
-            _ => Blocks::Unknown(n),
-        },
-    }
-}
-
-/// A list property built from repeated blocks: each block converted by `f` (which may give
-/// several items or none); absent without blocks, unknown for an unknown `dynamic` block.
-pub(super) fn block_list(body: &Node, name: &str, f: impl Fn(&Node) -> Vec<Node>) -> Option<Node> {
-    match blocks_of(body, name) {
-        Blocks::Absent => None,
-        Blocks::Unknown(n) => Some(n.clone()),
-        Blocks::Some { list, blocks } => Some(Node::new(
-            Value::List(blocks.iter().flat_map(f).collect()),
-            list.span,
-        )),
-    }
-}
-
-/// The first block of type `name` converted by `f`; unknown for an unknown `dynamic` block.
-pub(super) fn first_block(body: &Node, name: &str, f: impl Fn(&Node) -> Node) -> Option<Node> {
-    match blocks_of(body, name) {
-        Blocks::Absent => None,
-        Blocks::Unknown(n) => Some(n.clone()),
-        Blocks::Some { blocks, .. } => Some(f(&blocks[0])),
-    }
-}
-
-/// An argument of a block, if set (and not `null`).
-pub(super) fn arg(block: &Node, name: &str) -> Option<Node> {
-    block
-        .get(name)
-        .filter(|n| !matches!(n.value, Value::Null))
-        .cloned()
-}
-
-/// A map node from `(CloudFormationName, terraform_argument)` pairs of one block.
-pub(super) fn copy_block(block: &Node, pairs: &[(&str, &str)]) -> Node {
-    object(
-        block.span,
-        pairs
-            .iter()
-            .map(|(to, from)| (*to, arg(block, from)))
-            .collect(),
-    )
-}
-
-/// A boolean the provider schema types as a string (`"true"`, `"false"`, `""` for unset), as
-/// the boolean CloudFormation has; a bool written by an expression passes as is.
-pub(super) fn string_bool(node: Option<Node>) -> Option<Node> {
-    let node = node?;
-    match &node.value {
-        Value::String(s) if s.is_empty() => None,
-        Value::String(s) if s == "true" => Some(boolean(true, node.span)),
-        Value::String(s) if s == "false" => Some(boolean(false, node.span)),
-        _ => Some(node),
-    }
-}
-
-/// A reference to the record of `address` (a resource referring to itself, `self = true`).
-pub(super) fn reference(address: &str, attribute: &str, span: Option<vigil_model::Span>) -> Node {
-    Node::new(
-        Value::Reference(Reference {
-            target: address.to_string(),
-            attribute: Some(attribute.into()),
-        }),
-        span,
-    )
-}
 
 /// `metadata_options { http_endpoint http_tokens ... }` as CloudFormation `MetadataOptions`.
 pub(super) fn metadata_options(body: &Node) -> Option<Node> {

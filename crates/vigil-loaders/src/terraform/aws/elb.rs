@@ -2,7 +2,7 @@
 //! / Network / Gateway Load Balancers and their listeners, and the WAF associations that name
 //! them.
 
-use super::ec2::{arg, block_list, blocks_of, copy_block, first_block, Blocks};
+use super::{arg, block_list, blocks_of, copy_block, first_block, Blocks};
 use super::{
     boolean, cfn_tags, convert_str, object, string, Join, Joiner, Mapped, Mapping, Source,
 };

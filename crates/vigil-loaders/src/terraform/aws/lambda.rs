@@ -3,6 +3,7 @@
 //! Also holds small helpers for nested blocks that the application services (API Gateway,
 //! CloudFront, SNS, SQS, ACM) share; see the end of this file.
 
+use super::{arg, first_block};
 use super::{cfn_tags, object, string, Join, Mapped, Mapping, Source};
 use crate::terraform::eval;
 use vigil_model::{Map, Node, Value};
@@ -74,33 +75,33 @@ fn function(s: &Source) -> Vec<Mapped> {
     }
     p.set(
         "Environment",
-        nested(s, "environment", |e| {
+        first_block(&s.resource.attributes, "environment", |e| {
             object(
                 e.span,
-                vec![("Variables", arg(e, "variables").map(string_map))],
+                vec![("Variables", arg(e, "variables").as_ref().map(string_map))],
             )
         }),
     );
     p.set(
         "DeadLetterConfig",
-        nested(s, "dead_letter_config", |d| {
-            object(d.span, vec![("TargetArn", arg(d, "target_arn").cloned())])
+        first_block(&s.resource.attributes, "dead_letter_config", |d| {
+            object(d.span, vec![("TargetArn", arg(d, "target_arn"))])
         }),
     );
     p.set(
         "TracingConfig",
-        nested(s, "tracing_config", |t| {
-            object(t.span, vec![("Mode", arg(t, "mode").cloned())])
+        first_block(&s.resource.attributes, "tracing_config", |t| {
+            object(t.span, vec![("Mode", arg(t, "mode"))])
         }),
     );
     p.set(
         "VpcConfig",
-        nested(s, "vpc_config", |v| {
+        first_block(&s.resource.attributes, "vpc_config", |v| {
             object(
                 v.span,
                 vec![
-                    ("SubnetIds", arg(v, "subnet_ids").cloned()),
-                    ("SecurityGroupIds", arg(v, "security_group_ids").cloned()),
+                    ("SubnetIds", arg(v, "subnet_ids")),
+                    ("SecurityGroupIds", arg(v, "security_group_ids")),
                 ],
             )
         }),
@@ -147,16 +148,13 @@ fn event_invoke_config(s: &Source) -> Vec<Mapped> {
         ),
     );
     let destination = |b: &Node, name: &str| {
-        nested_in(b, name, |d| {
-            object(
-                d.span,
-                vec![("Destination", arg(d, "destination").cloned())],
-            )
+        first_block(b, name, |d| {
+            object(d.span, vec![("Destination", arg(d, "destination"))])
         })
     };
     p.set(
         "DestinationConfig",
-        nested(s, "destination_config", |b| {
+        first_block(&s.resource.attributes, "destination_config", |b| {
             object(
                 b.span,
                 vec![
@@ -207,56 +205,4 @@ fn function_url(s: &Source) -> Vec<Mapped> {
         ],
     );
     p.into_mapped(URL)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helpers for nested blocks, shared by the application services' files. They would fit every
-// service (candidates for `aws/mod.rs`).
-
-/// An argument of a nested block (or of any map node), if set and not `null`.
-pub(super) fn arg<'a>(block: &'a Node, name: &str) -> Option<&'a Node> {
-    block.get(name).filter(|n| !matches!(n.value, Value::Null))
-}
-
-/// The first nested block `name` of the resource, converted by `f`. A `dynamic` block whose
-/// `for_each` is known only after apply gives an unknown (the loader keeps it as one), so the
-/// property is unknown rather than absent.
-pub(super) fn nested(s: &Source, name: &str, f: impl Fn(&Node) -> Node) -> Option<Node> {
-    nested_in(&s.resource.attributes, name, f)
-}
-
-/// [`nested`] for a block inside another block.
-pub(super) fn nested_in(parent: &Node, name: &str, f: impl Fn(&Node) -> Node) -> Option<Node> {
-    let n = parent.get(name)?;
-    if n.is_unknown() {
-        return Some(n.clone());
-    }
-    n.as_list()?.first().map(f)
-}
-
-/// Every nested block `name` of `parent`, each converted by `f`, as a list with span `span`
-/// (`None` when there are none; an unknown for a `dynamic` block known only after apply).
-pub(super) fn nested_list(
-    parent: &Node,
-    name: &str,
-    span: Option<vigil_model::Span>,
-    f: impl Fn(&Node) -> Node,
-) -> Option<Node> {
-    let n = parent.get(name)?;
-    if n.is_unknown() {
-        return Some(n.clone());
-    }
-    let items: Vec<Node> = n.as_list()?.iter().map(f).collect();
-    if items.is_empty() {
-        return None;
-    }
-    Some(Node::new(Value::List(items), span))
-}
-
-/// A policy argument as a document tree whose root points at the argument (a policy document
-/// data source's tree otherwise points at the data source).
-pub(super) fn policy(s: &Source, node: &Node) -> Node {
-    let mut doc = s.json(node);
-    doc.span = node.span;
-    doc
 }

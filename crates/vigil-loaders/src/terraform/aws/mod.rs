@@ -52,7 +52,7 @@ use super::config::TfResource;
 use super::functions::from_json;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use vigil_model::{Map, Node, Origin, Resource, Span, Value};
+use vigil_model::{Map, Node, Origin, Reference, Resource, Span, Value};
 
 /// A provider type that becomes a resource of its own.
 pub struct Mapping {
@@ -219,7 +219,11 @@ impl<'a> Source<'a> {
     /// A JSON document argument (a policy) as a tree: `jsonencode(...)` and policy documents
     /// keep the lines of their parts; a heredoc or string is parsed and points at the argument.
     pub fn json(&self, node: &Node) -> Node {
-        json_document(node, self.json_sources)
+        let mut doc = json_document(node, self.json_sources);
+        // The document's root points at the argument, even when its parts point elsewhere (the
+        // statements of a policy document data source).
+        doc.span = node.span;
+        doc
     }
 
     /// A new property map at the resource's first line.
@@ -486,4 +490,112 @@ pub fn cfn_tags(source: &Source) -> Option<Node> {
         })
         .collect();
     Some(Node::new(Value::List(list), tags.span))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for nested blocks and arguments, shared by every service file.
+
+/// Repeated nested blocks of one type, as the evaluator gives them.
+pub enum Blocks<'a> {
+    /// Not written, or a `dynamic` block that generated nothing.
+    Absent,
+    /// A `dynamic` block whose `for_each` is known only after apply.
+    Unknown(&'a Node),
+    /// The blocks in source order; `list` is the node holding them (its span: the first
+    /// block's header, or the `dynamic` line).
+    Some { list: &'a Node, blocks: &'a [Node] },
+}
+
+/// The blocks of type `name` in a block or resource body.
+pub fn blocks_of<'a>(body: &'a Node, name: &str) -> Blocks<'a> {
+    match body.get(name) {
+        None => Blocks::Absent,
+        Some(n) => match &n.value {
+            Value::List(l) if l.is_empty() => Blocks::Absent,
+            Value::List(l) => Blocks::Some { list: n, blocks: l },
+            Value::Null => Blocks::Absent,
+            _ => Blocks::Unknown(n),
+        },
+    }
+}
+
+/// A list property built from repeated blocks: each block converted by `f` (which may give
+/// several items or none); absent without blocks, unknown for an unknown `dynamic` block.
+pub fn block_list(body: &Node, name: &str, f: impl Fn(&Node) -> Vec<Node>) -> Option<Node> {
+    match blocks_of(body, name) {
+        Blocks::Absent => None,
+        Blocks::Unknown(n) => Some(n.clone()),
+        Blocks::Some { list, blocks } => Some(Node::new(
+            Value::List(blocks.iter().flat_map(f).collect()),
+            list.span,
+        )),
+    }
+}
+
+/// The first block of type `name` converted by `f`; unknown for an unknown `dynamic` block.
+pub fn first_block(body: &Node, name: &str, f: impl Fn(&Node) -> Node) -> Option<Node> {
+    match blocks_of(body, name) {
+        Blocks::Absent => None,
+        Blocks::Unknown(n) => Some(n.clone()),
+        Blocks::Some { blocks, .. } => Some(f(&blocks[0])),
+    }
+}
+
+/// An argument of a block, if set (and not `null`).
+pub fn arg(block: &Node, name: &str) -> Option<Node> {
+    block
+        .get(name)
+        .filter(|n| !matches!(n.value, Value::Null))
+        .cloned()
+}
+
+/// A map node from `(CloudFormationName, terraform_argument)` pairs of one block.
+pub fn copy_block(block: &Node, pairs: &[(&str, &str)]) -> Node {
+    object(
+        block.span,
+        pairs
+            .iter()
+            .map(|(to, from)| (*to, arg(block, from)))
+            .collect(),
+    )
+}
+
+/// A boolean the provider schema types as a string (`"true"`, `"false"`, `""` for unset), as
+/// the boolean CloudFormation has; a bool written by an expression passes as is.
+pub fn string_bool(node: Option<Node>) -> Option<Node> {
+    let node = node?;
+    match &node.value {
+        Value::String(s) if s.is_empty() => None,
+        Value::String(s) if s == "true" => Some(boolean(true, node.span)),
+        Value::String(s) if s == "false" => Some(boolean(false, node.span)),
+        _ => Some(node),
+    }
+}
+
+/// A reference to the record of `address` (a resource referring to itself, `self = true`).
+pub fn reference(address: &str, attribute: &str, span: Option<vigil_model::Span>) -> Node {
+    Node::new(
+        Value::Reference(Reference {
+            target: address.to_string(),
+            attribute: Some(attribute.into()),
+        }),
+        span,
+    )
+}
+
+/// Every nested block `name` of `parent`, each converted by `f`, as a list at `span` (`None`
+/// when there are none; an unknown for a `dynamic` block known only after apply).
+pub fn block_list_at(
+    parent: &Node,
+    name: &str,
+    span: Option<Span>,
+    f: impl Fn(&Node) -> Node,
+) -> Option<Node> {
+    match blocks_of(parent, name) {
+        Blocks::Absent => None,
+        Blocks::Unknown(n) => Some(n.clone()),
+        Blocks::Some { blocks, .. } => {
+            Some(Node::new(Value::List(blocks.iter().map(f).collect()), span))
+        }
+    }
 }

@@ -1,7 +1,6 @@
 //! SNS: topics and topic policies. A topic's own `policy` argument becomes a topic policy
 //! record of its own, as CloudFormation has no policy on the topic.
 
-use super::lambda::policy;
 use super::{cfn_tags, Join, Mapped, Mapping, Source};
 use vigil_model::{Node, Reference, Value};
 
@@ -53,7 +52,7 @@ pub(super) fn own_policy(s: &Source, list: &str, kind: &'static str) -> Option<M
         s.span(),
     );
     let mut p = s.props();
-    p.set("PolicyDocument", Some(policy(s, document)));
+    p.set("PolicyDocument", Some(s.json(document)));
     p.set(list, Some(Node::new(Value::List(vec![me]), s.span())));
     let mut mapped = p.into_mapped(kind);
     let mut m = mapped.pop()?;
@@ -63,7 +62,7 @@ pub(super) fn own_policy(s: &Source, list: &str, kind: &'static str) -> Option<M
 
 fn topic_policy(s: &Source) -> Vec<Mapped> {
     let mut p = s.props();
-    p.set("PolicyDocument", s.attr("policy").map(|d| policy(s, d)));
+    p.set("PolicyDocument", s.attr("policy").map(|d| s.json(d)));
     p.set(
         "Topics",
         s.attr("arn")

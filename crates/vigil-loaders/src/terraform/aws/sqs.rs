@@ -1,7 +1,6 @@
 //! SQS: queues and queue policies. A queue's own `policy` argument becomes a queue policy
 //! record of its own, as in CloudFormation.
 
-use super::lambda::policy;
 use super::sns::own_policy;
 use super::{cfn_tags, Join, Mapped, Mapping, Source};
 use vigil_model::{Node, Value};
@@ -46,10 +45,7 @@ fn queue(s: &Source) -> Vec<Mapped> {
             ("visibility_timeout_seconds", "VisibilityTimeout"),
         ],
     );
-    p.set(
-        "RedrivePolicy",
-        s.attr("redrive_policy").map(|r| policy(s, r)),
-    );
+    p.set("RedrivePolicy", s.attr("redrive_policy").map(|r| s.json(r)));
     p.set("Tags", cfn_tags(s));
     let mut out = p.into_mapped(QUEUE);
     out.extend(own_policy(s, "Queues", QUEUE_POLICY));
@@ -58,7 +54,7 @@ fn queue(s: &Source) -> Vec<Mapped> {
 
 fn queue_policy(s: &Source) -> Vec<Mapped> {
     let mut p = s.props();
-    p.set("PolicyDocument", s.attr("policy").map(|d| policy(s, d)));
+    p.set("PolicyDocument", s.attr("policy").map(|d| s.json(d)));
     p.set(
         "Queues",
         s.attr("queue_url")
