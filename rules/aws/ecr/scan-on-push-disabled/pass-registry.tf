@@ -1,0 +1,16 @@
+# A registry scanning configuration in the same configuration replaces the repository setting.
+resource "aws_ecr_registry_scanning_configuration" "registry" {
+  scan_type = "ENHANCED"
+
+  rule {
+    scan_frequency = "CONTINUOUS_SCAN"
+    repository_filter {
+      filter      = "*"
+      filter_type = "WILDCARD"
+    }
+  }
+}
+
+resource "aws_ecr_repository" "app" {
+  name = "app"
+}
