@@ -353,6 +353,7 @@ locals {
   tags   = merge({ a = "1" }, { b = "2" })
   parts  = split(",", "x,y,z")
   subnet = cidrsubnet("10.0.0.0/16", 8, 2)
+  nets   = cidrsubnets("10.1.0.0/16", 4, 4, 8)
   f      = format("%s-%03d", "web", 7)
   j      = jsondecode("{\"k\": [1, 2]}")
   c      = coalesce("", "second")
@@ -364,14 +365,14 @@ locals {
   m      = { for k, v in { a = 1, b = 2 } : k => v * 10 }
 }
 resource "aws_s3_bucket" "b" {
-  bucket = "${local.subnet}|${local.f}|${local.c}|${local.l}|${local.u}|${local.e}|${local.t}|${local.up[0]}|${local.m.b}|${length(local.parts)}|${local.j.k[1]}|${local.tags.b}"
+  bucket = "${local.subnet}|${local.f}|${local.c}|${local.l}|${local.u}|${local.e}|${local.t}|${local.up[0]}|${local.m.b}|${length(local.parts)}|${local.j.k[1]}|${local.tags.b}|${join(",", local.nets)}"
 }
 "#,
     );
     let b = resource(&l, "aws_s3_bucket.b");
     assert_eq!(
         prop(b, "BucketName").as_str(),
-        Some("10.0.2.0/24|web-007|second|default|A-B|q|fallback|A|20|3|2|2")
+        Some("10.0.2.0/24|web-007|second|default|A-B|q|fallback|A|20|3|2|2|10.1.0.0/20,10.1.16.0/20,10.1.32.0/24")
     );
 }
 

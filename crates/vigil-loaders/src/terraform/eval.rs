@@ -532,14 +532,15 @@ impl<'e, 's> Scope<'e, 's> {
             }
             value = match op.value() {
                 TraversalOperator::GetAttr(name) => match &value.value {
+                    // Variables typed `object({ x = optional(...) })` get their missing attributes
+                    // from the type, which is not applied here: unknown, quietly.
                     Value::Map(m) => match m.get(name.as_str()) {
                         Some(v) => v.clone(),
                         None => {
-                            return self
-                                .type_error(at, &format!("no attribute `{}`", name.as_str()))
+                            return Node::unknown(format!("no attribute `{}`", name.as_str()), at)
                         }
                     },
-                    Value::Null => return self.type_error(at, "attribute of null"),
+                    Value::Null => return Node::unknown("attribute of null", at),
                     _ => return Node::unknown(format!("attribute {}", name.as_str()), at),
                 },
                 TraversalOperator::Index(e) => {

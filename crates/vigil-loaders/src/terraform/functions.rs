@@ -714,6 +714,37 @@ impl Call<'_, '_, '_> {
                 };
                 self.string(format!("{ip}/{prefix}"))
             }
+            "cidrsubnets" => {
+                let base = self.str(0)?;
+                let net: IpNet = base
+                    .parse()
+                    .map_err(|e| Failure::Error(format!("bad CIDR: {e}")))?;
+                let mut next: u128 = match net.network() {
+                    IpAddr::V4(a) => u32::from(a) as u128,
+                    IpAddr::V6(a) => u128::from(a),
+                };
+                let mut out = Vec::new();
+                for i in 1..self.args.len() {
+                    let prefix = net.prefix_len() as u32 + self.num(i)? as u32;
+                    if prefix > net.max_prefix_len() as u32 {
+                        return Err(Failure::Error("not enough address bits".into()));
+                    }
+                    let size = 1u128
+                        .checked_shl(net.max_prefix_len() as u32 - prefix)
+                        .unwrap_or(0);
+                    // Each subnet starts at the next boundary of its own size.
+                    if size > 0 && next % size != 0 {
+                        next = (next / size + 1) * size;
+                    }
+                    let ip = match net {
+                        IpNet::V4(_) => IpAddr::V4((next as u32).into()),
+                        IpNet::V6(_) => IpAddr::V6(next.into()),
+                    };
+                    out.push(self.node(Value::String(format!("{ip}/{prefix}"))));
+                    next = next.saturating_add(size);
+                }
+                Ok(self.node(Value::List(out)))
+            }
             "cidrhost" => {
                 let net: IpNet = self
                     .str(0)?
