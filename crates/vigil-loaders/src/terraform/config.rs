@@ -91,6 +91,8 @@ pub struct TfResource {
     pub path: String,
     pub span: Option<Span>,
     pub suppressions: Vec<Suppression>,
+    /// Whether this instance exists is known only after apply (`count` or `for_each` unknown).
+    pub uncertain: bool,
 }
 
 /// Shared state of one configuration's evaluation.
@@ -573,16 +575,38 @@ impl<'s> Evaluation<'s> {
         let Some(&(block, file)) = instance.def.data.get(&(tf_type, name)) else {
             return unknown();
         };
-        if tf_type != "aws_iam_policy_document"
-            || block.body.get_attribute("count").is_some()
-            || block.body.get_attribute("for_each").is_some()
-        {
+        if tf_type != "aws_iam_policy_document" {
             return unknown();
         }
         instance.data.borrow_mut().insert(key.clone(), Slot::Busy);
-        let mut scope = Scope::new(self, inst, file);
-        let attrs = scope.body(&block.body, file.head_span(block.span()));
-        let value = super::aws::iam::policy_document_data_source(&attrs, self);
+        let head = file.head_span(block.span());
+        let one = |bindings: Vec<(String, Node)>| {
+            let mut scope = Scope::new(self, inst, file);
+            scope.bindings = bindings;
+            let attrs = scope.resource_body(&block.body, head);
+            super::aws::iam::policy_document_data_source(&attrs, self)
+        };
+        // `count` and `for_each` make a list or a map of documents, as for resources.
+        let value = match self.expansion_keys(inst, &block.body, file) {
+            Keys::Single => one(Vec::new()),
+            Keys::Count(n) => Node::new(
+                Value::List((0..n).map(|i| one(vec![count_binding(i)])).collect()),
+                head,
+            ),
+            Keys::Each(entries) => Node::new(
+                Value::Map(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let doc = one(vec![each_binding(&k, v)]);
+                            (k, doc)
+                        })
+                        .collect(),
+                ),
+                head,
+            ),
+            Keys::Unknown => unknown(),
+        };
         instance
             .data
             .borrow_mut()
@@ -823,6 +847,13 @@ impl<'s> Evaluation<'s> {
         }
         if let Some(each) = body.get_attribute("for_each") {
             let v = scope.eval(&each.value);
+            // `for_each = aws_s3_bucket.this`: the instances of another resource, each value
+            // a reference to one of them.
+            if let Value::Reference(r) = &v.value {
+                if r.attribute.is_none() {
+                    return self.resource_keys(inst, &r.target, 0);
+                }
+            }
             return match &v.value {
                 Value::Map(m) => {
                     Keys::Each(m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
@@ -842,6 +873,47 @@ impl<'s> Evaluation<'s> {
             };
         }
         Keys::Single
+    }
+
+    /// The instance keys of resource block `target` (`aws_s3_bucket.this`, with this instance's
+    /// prefix), each value a reference to that instance.
+    fn resource_keys(&self, inst: usize, target: &str, depth: usize) -> Keys {
+        let instance = self.instance(inst);
+        let prefix = instance.prefix();
+        let Some(&(block, file)) = instance.def.resources.iter().find(|(b, _)| {
+            format!("{prefix}{}.{}", b.labels[0].as_str(), b.labels[1].as_str()) == target
+        }) else {
+            return Keys::Unknown;
+        };
+        if depth > 8 {
+            return Keys::Unknown;
+        }
+        let to = |suffix: String| {
+            Node::new(
+                Value::Reference(vigil_model::Reference {
+                    target: format!("{target}{suffix}"),
+                    attribute: None,
+                }),
+                None,
+            )
+        };
+        match self.expansion_keys(inst, &block.body, file) {
+            Keys::Each(entries) => Keys::Each(
+                entries
+                    .into_iter()
+                    .map(|(k, _)| {
+                        let r = to(format!("[{k:?}]"));
+                        (k, r)
+                    })
+                    .collect(),
+            ),
+            Keys::Count(n) => Keys::Each(
+                (0..n)
+                    .map(|i| (i.to_string(), to(format!("[{i}]"))))
+                    .collect(),
+            ),
+            Keys::Single | Keys::Unknown => Keys::Unknown,
+        }
     }
 
     /// Walks the instance tree from `inst` and evaluates every resource instance.
@@ -884,6 +956,7 @@ impl<'s> Evaluation<'s> {
                         path: file.path.clone(),
                         span: head,
                         suppressions: suppressions.clone(),
+                        uncertain: suffix == "[*]",
                     });
                 };
             match self.expansion_keys(inst, &block.body, file) {

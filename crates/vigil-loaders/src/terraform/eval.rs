@@ -24,6 +24,9 @@ pub(crate) struct Scope<'e, 's> {
     pub file: &'s ParsedFile,
     pub bindings: Vec<(String, Node)>,
     depth: usize,
+    /// `${...}` texts written for unknown parts of the template being rendered, with their
+    /// values.
+    placeholders: Vec<(String, Node)>,
 }
 
 impl<'e, 's> Scope<'e, 's> {
@@ -34,6 +37,7 @@ impl<'e, 's> Scope<'e, 's> {
             file,
             bindings: Vec::new(),
             depth: 0,
+            placeholders: Vec::new(),
         }
     }
 
@@ -324,12 +328,26 @@ impl<'e, 's> Scope<'e, 's> {
         }
         let mut out = String::new();
         let mut known = true;
+        let outer = std::mem::take(&mut self.placeholders);
         self.render(t, &mut out, &mut known);
+        let placeholders = std::mem::replace(&mut self.placeholders, outer);
         if known {
-            Node::new(Value::String(out), at)
-        } else {
-            Node::unknown(format!("`{out}` is known only after apply"), at)
+            return Node::new(Value::String(out), at);
         }
+        let message = format!("`{out}` is known only after apply");
+        // A JSON document written as a template (a heredoc policy naming a bucket's ARN) is
+        // still a document: its structure is remembered, the unknown parts unknown.
+        let head = out.trim_start();
+        if head.starts_with('{') || head.starts_with('[') {
+            if let Ok(j) = serde_json::from_str::<serde_json::Value>(&out) {
+                let tree = with_placeholders(super::functions::from_json(&j, at), &placeholders);
+                self.ev
+                    .json_sources
+                    .borrow_mut()
+                    .insert(message.clone(), tree);
+            }
+        }
+        Node::unknown(message, at)
     }
 
     fn render(&mut self, t: &Template, out: &mut String, known: &mut bool) {
@@ -342,9 +360,9 @@ impl<'e, 's> Scope<'e, 's> {
                         Some(s) => out.push_str(&s),
                         None => {
                             *known = false;
-                            out.push_str("${");
-                            out.push_str(&describe(&v));
-                            out.push('}');
+                            let placeholder = format!("${{{}}}", describe(&v));
+                            out.push_str(&placeholder);
+                            self.placeholders.push((placeholder, v));
                         }
                     }
                 }
@@ -527,7 +545,18 @@ impl<'e, 's> Scope<'e, 's> {
                 return value;
             }
             if let Value::Reference(r) = &value.value {
-                // An attribute of an attribute of a resource: known only after apply.
+                // A resource instance (`each.value` over another resource): its attribute is a
+                // reference too. An attribute of an attribute is known only after apply.
+                if let (None, TraversalOperator::GetAttr(name)) = (&r.attribute, op.value()) {
+                    value = Node::new(
+                        Value::Reference(Reference {
+                            target: r.target.clone(),
+                            attribute: Some(name.as_str().to_string()),
+                        }),
+                        at,
+                    );
+                    continue;
+                }
                 return Node::unknown(format!("{} known only after apply", r.target), at);
             }
             value = match op.value() {
@@ -571,12 +600,8 @@ impl<'e, 's> Scope<'e, 's> {
     }
 
     /// A block body as a map: attributes by name, nested blocks as lists of maps under their
-    /// type, `dynamic` blocks expanded. `span` is the block's first line.
-    pub fn body(&mut self, body: &Body, span: Option<Span>) -> Node {
-        self.body_filtered(body, span, false)
-    }
-
-    /// [`Scope::body`] without Terraform's meta-arguments (`count`, `lifecycle`, ...).
+    /// type, `dynamic` blocks expanded, Terraform's meta-arguments (`count`, `lifecycle`, ...)
+    /// left out. `span` is the block's first line.
     pub fn resource_body(&mut self, body: &Body, span: Option<Span>) -> Node {
         self.body_filtered(body, span, true)
     }
@@ -668,6 +693,39 @@ impl<'e, 's> Scope<'e, 's> {
         }
         Some(out)
     }
+}
+
+/// A JSON tree rendered from a template with unknown parts: a string that is exactly one
+/// placeholder becomes that part's value (a reference stays a reference); a string holding one
+/// is unknown.
+fn with_placeholders(mut n: Node, placeholders: &[(String, Node)]) -> Node {
+    match &mut n.value {
+        Value::String(s) if s.contains("${") => {
+            let span = n.span;
+            return match placeholders.iter().find(|(p, _)| p == s) {
+                Some((_, v)) => Node::new(v.value.clone(), span),
+                None => Node::unknown(format!("`{s}` is known only after apply"), span),
+            };
+        }
+        Value::List(items) => {
+            for i in items.iter_mut() {
+                *i = with_placeholders(
+                    std::mem::replace(i, Node::new(Value::Null, None)),
+                    placeholders,
+                );
+            }
+        }
+        Value::Map(m) => {
+            for (_, i) in m.iter_mut() {
+                *i = with_placeholders(
+                    std::mem::replace(i, Node::new(Value::Null, None)),
+                    placeholders,
+                );
+            }
+        }
+        _ => {}
+    }
+    n
 }
 
 /// `collection[key]`.

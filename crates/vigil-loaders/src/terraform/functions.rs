@@ -733,7 +733,7 @@ impl Call<'_, '_, '_> {
                         .checked_shl(net.max_prefix_len() as u32 - prefix)
                         .unwrap_or(0);
                     // Each subnet starts at the next boundary of its own size.
-                    if size > 0 && next % size != 0 {
+                    if size > 0 && !next.is_multiple_of(size) {
                         next = (next / size + 1) * size;
                     }
                     let ip = match net {

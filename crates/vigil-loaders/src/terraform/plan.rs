@@ -106,6 +106,7 @@ pub fn load(file: &SourceFile, fs: &dyn Fs) -> Loaded {
             path,
             span,
             suppressions,
+            uncertain: false,
         });
     });
     let mut paths = vec![file.path.clone()];

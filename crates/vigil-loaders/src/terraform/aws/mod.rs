@@ -343,6 +343,9 @@ pub fn items(node: &Node) -> Vec<&Node> {
 pub struct Joiner<'r> {
     resources: &'r mut Vec<Resource>,
     by_address: HashMap<String, usize>,
+    /// The joined resource may not exist (its `count` is known only after apply): what it sets
+    /// is unknown.
+    uncertain: bool,
 }
 
 impl Joiner<'_> {
@@ -365,6 +368,7 @@ impl Joiner<'_> {
 
     /// Sets a property (a path of map keys) on resource `i`, creating maps on the way.
     pub fn set(&mut self, i: usize, path: &[&str], value: Node) {
+        let value = self.maybe(value);
         let mut node = &mut self.resources[i].properties;
         for (n, key) in path.iter().enumerate() {
             let span = node.span;
@@ -384,8 +388,68 @@ impl Joiner<'_> {
         }
     }
 
+    /// Gives every resource of `kind` without `property` the unknown `value`: a joined resource
+    /// whose subject is known only after apply may configure any of them.
+    pub fn unknown_on_every(&mut self, kind: &str, property: &str, value: &Node) {
+        let unknown = Node::unknown(
+            "configured by a resource whose subject is known only after apply",
+            value.span,
+        );
+        for i in 0..self.resources.len() {
+            if self.resources[i].kind == kind
+                && self.resources[i].properties.get(property).is_none()
+            {
+                self.set(i, &[property], unknown.clone());
+            }
+        }
+    }
+
+    /// Sets a property of resource `i` unless it is already there.
+    pub fn set_if_absent(&mut self, i: usize, path: &[&str], value: Node) {
+        let mut node = &self.resources[i].properties;
+        for key in path {
+            match node.get(key) {
+                Some(n) => node = n,
+                None => return self.set(i, path, value),
+            }
+        }
+    }
+
+    /// Adds a record for a resource the configuration refers to but does not declare (a role
+    /// named by an attachment), at the joined resource's address and line.
+    pub fn add(&mut self, source: &Source, kind: &str, properties: Node) {
+        let r = source.resource;
+        let other_files = self.resources.first().and_then(|x| x.other_files.clone());
+        self.by_address
+            .insert(r.address.clone(), self.resources.len());
+        self.resources.push(Resource {
+            kind: kind.to_string(),
+            address: r.address.clone(),
+            properties,
+            tags: BTreeMap::new(),
+            origin: Origin::File {
+                path: r.path.clone(),
+                span: r.span,
+            },
+            suppressions: r.suppressions.clone(),
+            other_files,
+        });
+    }
+
+    fn maybe(&self, value: Node) -> Node {
+        if self.uncertain {
+            Node::unknown("set by a resource that may not exist", value.span)
+        } else {
+            value
+        }
+    }
+
     /// Appends to a list property of resource `i`.
     pub fn push(&mut self, i: usize, key: &str, value: Node) {
+        if self.uncertain {
+            let unknown = self.maybe(value);
+            return self.set_if_absent(i, &[key], unknown);
+        }
         let Value::Map(m) = &mut self.resources[i].properties.value else {
             return;
         };
@@ -451,9 +515,11 @@ pub fn to_resources(
     let mut joiner = Joiner {
         resources: &mut out,
         by_address,
+        uncertain: false,
     };
     for r in tf {
         if let Some(j) = join_by_type.get(r.tf_type.as_str()) {
+            joiner.uncertain = r.uncertain;
             let source = Source {
                 resource: r,
                 json_sources,

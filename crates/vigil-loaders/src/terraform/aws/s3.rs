@@ -99,7 +99,29 @@ fn bucket(s: &Source) -> Vec<Mapped> {
         p.set("WebsiteConfiguration", Some(website_v3(w)));
     }
     p.set("Tags", super::cfn_tags(s));
-    p.into_mapped(BUCKET)
+    let mut out = p.into_mapped(BUCKET);
+    // The v3 inline `policy` is a bucket policy of its own in CloudFormation's terms.
+    if let Some(policy) = s.attr("policy") {
+        let bucket = Node::new(
+            Value::Reference(vigil_model::Reference {
+                target: s.resource.address.clone(),
+                attribute: Some("id".into()),
+            }),
+            policy.span,
+        );
+        out.push(Mapped {
+            kind: "AWS::S3::BucketPolicy",
+            properties: object(
+                policy.span,
+                vec![
+                    ("Bucket", Some(bucket)),
+                    ("PolicyDocument", Some(s.json(policy))),
+                ],
+            ),
+            suffix: ".policy".into(),
+        });
+    }
+    out
 }
 
 fn logging(l: &Node) -> Node {
@@ -172,19 +194,32 @@ fn bucket_policy(s: &Source) -> Vec<Mapped> {
     p.into_mapped("AWS::S3::BucketPolicy")
 }
 
-fn subject(s: &Source, j: &Joiner) -> Option<usize> {
-    j.subject(s.attr("bucket"), BUCKET, "BucketName")
+/// The bucket a split resource configures. When its `bucket` is known only after apply, it may
+/// configure any bucket: each bucket without `property` gets it as unknown, so no rule reports
+/// the property missing.
+fn subject_or_unknown(s: &Source, j: &mut Joiner, property: &str) -> Option<usize> {
+    match s.attr("bucket") {
+        Some(b) if b.is_unknown() => {
+            j.unknown_on_every(BUCKET, property, b);
+            None
+        }
+        b => j.subject(b, BUCKET, "BucketName"),
+    }
 }
 
 fn join_acl(s: &Source, j: &mut Joiner) {
-    let Some(i) = subject(s, j) else { return };
+    let Some(i) = subject_or_unknown(s, j, "AccessControl") else {
+        return;
+    };
     if let Some(acl) = s.attr("acl") {
         j.set(i, &["AccessControl"], canned_acl(acl));
     }
 }
 
 fn join_versioning(s: &Source, j: &mut Joiner) {
-    let Some(i) = subject(s, j) else { return };
+    let Some(i) = subject_or_unknown(s, j, "VersioningConfiguration") else {
+        return;
+    };
     let Some(v) = s.block("versioning_configuration") else {
         return;
     };
@@ -200,7 +235,9 @@ fn join_versioning(s: &Source, j: &mut Joiner) {
 }
 
 fn join_logging(s: &Source, j: &mut Joiner) {
-    let Some(i) = subject(s, j) else { return };
+    let Some(i) = subject_or_unknown(s, j, "LoggingConfiguration") else {
+        return;
+    };
     let mut l = vigil_model::Map::new();
     if let Some(b) = s.attr("target_bucket") {
         l.insert("target_bucket".into(), b.clone());
@@ -216,12 +253,16 @@ fn join_logging(s: &Source, j: &mut Joiner) {
 }
 
 fn join_encryption(s: &Source, j: &mut Joiner) {
-    let Some(i) = subject(s, j) else { return };
+    let Some(i) = subject_or_unknown(s, j, "BucketEncryption") else {
+        return;
+    };
     j.set(i, &["BucketEncryption"], encryption(&s.resource.attributes));
 }
 
 fn join_public_access_block(s: &Source, j: &mut Joiner) {
-    let Some(i) = subject(s, j) else { return };
+    let Some(i) = subject_or_unknown(s, j, "PublicAccessBlockConfiguration") else {
+        return;
+    };
     // Each setting defaults to false in the provider, as in CloudFormation.
     let setting = |tf: &str| s.attr(tf).cloned();
     j.set(
@@ -240,7 +281,9 @@ fn join_public_access_block(s: &Source, j: &mut Joiner) {
 }
 
 fn join_website(s: &Source, j: &mut Joiner) {
-    let Some(i) = subject(s, j) else { return };
+    let Some(i) = subject_or_unknown(s, j, "WebsiteConfiguration") else {
+        return;
+    };
     let redirect = s.block("redirect_all_requests_to").map(|r| {
         object(
             r.span,
@@ -267,7 +310,9 @@ fn join_website(s: &Source, j: &mut Joiner) {
 }
 
 fn join_ownership(s: &Source, j: &mut Joiner) {
-    let Some(i) = subject(s, j) else { return };
+    let Some(i) = subject_or_unknown(s, j, "OwnershipControls") else {
+        return;
+    };
     let Some(rule) = s.block("rule") else { return };
     let ownership = rule.get("object_ownership").cloned();
     let rules = Node::new(
