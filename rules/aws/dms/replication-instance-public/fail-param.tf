@@ -1,0 +1,11 @@
+# Publicly accessible through a variable default.
+variable "public" {
+  type    = bool
+  default = true
+}
+
+resource "aws_dms_replication_instance" "migration" {
+  replication_instance_id    = "migration"
+  replication_instance_class = "dms.t3.medium"
+  publicly_accessible        = var.public # expect
+}

@@ -1,0 +1,19 @@
+# Publicly accessible, written.
+variable "admin_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_mq_broker" "orders" {
+  broker_name         = "orders"
+  deployment_mode     = "SINGLE_INSTANCE"
+  engine_type         = "ActiveMQ"
+  engine_version      = "5.18"
+  host_instance_type  = "mq.t3.micro"
+  publicly_accessible = true # expect
+
+  user {
+    username = "admin"
+    password = var.admin_password
+  }
+}

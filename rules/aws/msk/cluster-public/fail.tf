@@ -1,0 +1,18 @@
+# Public access through AWS-provided Elastic IPs.
+resource "aws_msk_cluster" "events" {
+  cluster_name           = "events"
+  kafka_version          = "3.6.0"
+  number_of_broker_nodes = 3
+
+  broker_node_group_info {
+    instance_type   = "kafka.m7g.large"
+    client_subnets  = ["subnet-0a1b2c3d", "subnet-1a2b3c4d", "subnet-2a3b4c5d"]
+    security_groups = ["sg-0a1b2c3d"]
+
+    connectivity_info {
+      public_access {
+        type = "SERVICE_PROVIDED_EIPS" # expect
+      }
+    }
+  }
+}

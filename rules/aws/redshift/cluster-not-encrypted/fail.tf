@@ -1,0 +1,9 @@
+# Encryption explicitly off.
+resource "aws_redshift_cluster" "warehouse" {
+  cluster_identifier     = "warehouse"
+  node_type              = "ra3.xlplus"
+  cluster_type           = "single-node"
+  master_username        = "admin"
+  manage_master_password = true
+  encrypted              = false # expect
+}

@@ -1,0 +1,14 @@
+# Publicly accessible through a variable default.
+variable "public" {
+  type    = bool
+  default = true
+}
+
+resource "aws_redshift_cluster" "warehouse" {
+  cluster_identifier     = "warehouse"
+  node_type              = "ra3.xlplus"
+  cluster_type           = "single-node"
+  master_username        = "admin"
+  manage_master_password = true
+  publicly_accessible    = var.public # expect
+}
