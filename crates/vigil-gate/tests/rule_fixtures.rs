@@ -1,6 +1,11 @@
 //! Every built-in rule's fixtures behave as their names say: `fail*` raise the rule (on the
 //! lines marked `# expect`), `pass*` do not. A rule without both kinds fails here too.
 
+/// Rules whose risk cannot be written in Terraform, so they have only passing Terraform
+/// fixtures: AWS-IAM-011 (a plaintext console password) has no argument in the AWS provider,
+/// which always generates the password.
+const TERRAFORM_CANNOT_FAIL: &[&str] = &["AWS-IAM-011"];
+
 #[test]
 fn every_builtin_rule_passes_its_fixtures() {
     let rules = vigil_rules::rules().unwrap_or_else(|errors| {
@@ -18,6 +23,20 @@ fn every_builtin_rule_passes_its_fixtures() {
     for rule in &rules {
         if !rule.formats().contains(&"cloudformation") {
             failures.push(format!("{}: no CloudFormation fixtures", rule.id));
+        }
+        // Every AWS rule judges Terraform too, with a failing and a passing case.
+        if rule.id.starts_with("AWS-") {
+            let tf = |prefix: &str| {
+                rule.fixtures
+                    .iter()
+                    .any(|f| f.format() == Some("terraform") && f.file_name.starts_with(prefix))
+            };
+            if !tf("pass") {
+                failures.push(format!("{}: no passing Terraform fixture", rule.id));
+            }
+            if !tf("fail") && !TERRAFORM_CANNOT_FAIL.contains(&rule.id.as_str()) {
+                failures.push(format!("{}: no failing Terraform fixture", rule.id));
+            }
         }
         failures.extend(
             vigil_gate::fixtures::check_rule(rule)
