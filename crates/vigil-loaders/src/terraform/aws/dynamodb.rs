@@ -240,9 +240,8 @@ fn join_replica(s: &Source, j: &mut Joiner) {
     else {
         return;
     };
-    // The private fields of `Joiner` are visible here (a child module of `aws`): a table with a
-    // replica resource becomes a global table.
-    let subject = &mut j.resources[i];
+    // A table with a replica resource is a global table.
+    let subject = j.resource_mut(i);
     if subject.kind == TABLE {
         subject.kind = GLOBAL.to_string();
         let props = std::mem::replace(

@@ -404,6 +404,12 @@ impl Joiner<'_> {
         }
     }
 
+    /// Resource `i` itself, for a join that reshapes its subject (a DynamoDB table with a
+    /// replica resource becomes a global table).
+    pub fn resource_mut(&mut self, i: usize) -> &mut Resource {
+        &mut self.resources[i]
+    }
+
     /// Sets a property of resource `i` unless it is already there.
     pub fn set_if_absent(&mut self, i: usize, path: &[&str], value: Node) {
         let mut node = &self.resources[i].properties;
