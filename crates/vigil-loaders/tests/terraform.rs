@@ -594,3 +594,75 @@ fn a_plan_alone_points_at_its_own_lines() {
     assert_eq!(b.file(), Some("plan.json"));
     assert_eq!(b.span().unwrap().start.line, 8);
 }
+
+#[test]
+fn nested_for_over_large_ranges_is_bounded() {
+    // A small budget keeps the test quick; the default is the same mechanism, larger.
+    let limits = Limits {
+        max_steps: 200_000,
+        ..Limits::default()
+    };
+    let fs = MemFs::from_fixture(
+        "locals {\n  grid = [for a in range(100000) : [for b in range(100000) : a * b]]\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = tostring(length(local.grid))\n}\n",
+    );
+    let l = terraform::load("", &fs, &VariableInputs::default(), limits);
+    assert!(
+        l.diagnostics
+            .iter()
+            .any(|d| d.message.contains("evaluation stopped")),
+        "{:?}",
+        l.diagnostics
+    );
+    assert!(prop(resource(&l, "aws_s3_bucket.b"), "BucketName").is_unknown());
+}
+
+#[test]
+fn modules_that_feed_each_other_are_a_cycle_not_a_hang() {
+    let l = load(
+        r#"
+module "a" {
+  source = "./m"
+  x      = module.b.y
+}
+module "b" {
+  source = "./m"
+  x      = module.a.y
+}
+resource "aws_s3_bucket" "b" {
+  bucket = module.a.y
+}
+# --- file: m/main.tf
+variable "x" {}
+output "y" { value = var.x }
+"#,
+    );
+    assert!(prop(resource(&l, "aws_s3_bucket.b"), "BucketName").is_unknown());
+    assert!(
+        l.diagnostics.iter().any(|d| d.message.contains("cycle")),
+        "{:?}",
+        l.diagnostics
+    );
+}
+
+#[test]
+fn modules_downloaded_by_terraform_init_are_read() {
+    let l = load(
+        r#"
+module "bucket" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  version = "4.0.0"
+  acl     = "public-read-write"
+}
+# --- file: .terraform/modules/modules.json
+{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"bucket","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws","Version":"4.0.0","Dir":".terraform/modules/bucket"}]}
+# --- file: .terraform/modules/bucket/main.tf
+variable "acl" {}
+resource "aws_s3_bucket" "this" {
+  acl = var.acl
+}
+"#,
+    );
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let b = resource(&l, "module.bucket.aws_s3_bucket.this");
+    assert_eq!(prop(b, "AccessControl").as_str(), Some("PublicReadWrite"));
+}

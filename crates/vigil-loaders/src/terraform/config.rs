@@ -110,6 +110,8 @@ pub struct Evaluation<'s> {
     /// parsed back from its JSON keeps the lines its statements were written on.
     pub(crate) json_sources: RefCell<HashMap<String, Node>>,
     pub(crate) instance_count: std::cell::Cell<usize>,
+    /// Expressions evaluated so far, against [`Limits::max_steps`].
+    pub(crate) steps: std::cell::Cell<u64>,
     /// Files read by `file()` and `templatefile()`, for code frames.
     pub(crate) extra_sources: RefCell<Vec<(String, Arc<str>)>>,
 }
@@ -202,6 +204,7 @@ pub fn load_configuration(
         limits,
         json_sources: RefCell::new(HashMap::new()),
         instance_count: std::cell::Cell::new(0),
+        steps: std::cell::Cell::new(0),
         extra_sources: RefCell::new(Vec::new()),
     };
     let mut resources = Vec::new();

@@ -52,6 +52,21 @@ impl<'e, 's> Scope<'e, 's> {
     /// Evaluates an expression.
     pub fn eval(&mut self, e: &Expression) -> Node {
         let at = self.span_of(e);
+        let steps = self.ev.steps.get() + 1;
+        self.ev.steps.set(steps);
+        if steps > self.ev.limits.max_steps {
+            if steps == self.ev.limits.max_steps + 1 {
+                self.warn(
+                    at,
+                    format!(
+                        "evaluation stopped after {} steps (a `for` over a very large \
+                         collection?); the rest of this configuration is treated as unknown",
+                        self.ev.limits.max_steps
+                    ),
+                );
+            }
+            return Node::unknown("evaluation budget exhausted", at);
+        }
         if self.depth >= self.ev.limits.max_expr_depth {
             if self.depth == self.ev.limits.max_expr_depth {
                 self.warn(
@@ -302,6 +317,9 @@ impl<'e, 's> Scope<'e, 's> {
             self.bindings.truncate(mark);
             if list.len() + map.len() > self.ev.limits.max_collection {
                 return self.type_error(at, "`for` result too large");
+            }
+            if self.ev.steps.get() > self.ev.limits.max_steps {
+                return Node::unknown("evaluation budget exhausted", at);
             }
         }
         if unknown {

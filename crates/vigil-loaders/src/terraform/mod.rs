@@ -129,6 +129,9 @@ pub struct Limits {
     pub max_expr_depth: usize,
     /// Largest collection an expression may build (`range`, `for`, string repetition).
     pub max_collection: usize,
+    /// Most expression evaluations one configuration may take (nested `for` over large
+    /// ranges): past it, the rest is unknown.
+    pub max_steps: u64,
 }
 
 impl Default for Limits {
@@ -138,6 +141,7 @@ impl Default for Limits {
             max_instances: 100_000,
             max_expr_depth: 256,
             max_collection: 100_000,
+            max_steps: 20_000_000,
         }
     }
 }
