@@ -8,7 +8,10 @@ each covered KICS query to the Vigil rule(s) that judge the same risk; only mapp
   found     = expected (file, line) pairs where a mapped rule reports at that line
   false     = negative files where a mapped rule reports anything
 
-Usage: bench/kics_score.py [--platform cloudFormation] [--vigil PATH] [--only QUERY] [--misses]
+Terraform samples are scored file by file: every `.tf` sample is named on the command line, so each
+is a root module of its own.
+
+Usage: bench/kics_score.py [--platform cloudFormation|terraform] [--vigil PATH] [--only QUERY] [--misses]
 """
 import argparse
 import collections
@@ -66,8 +69,33 @@ def find_query(platform, query):
     return None
 
 
-def run_vigil(vigil, dirs):
-    cmd = [vigil, "scan", "--format", "json", "--fail-on", "never", *dirs]
+# Terraform samples are scored file by file: each `.tf` sample is named on the command line, so
+# Vigil reads it as a root module of its own (positives and negatives never share a module, as
+# they would if the test directory were scanned as one configuration). Plan JSON samples
+# (`terraform show -json`, a handful) are not scored: Vigil points their findings at the `.tf`
+# files beside them, which here are other samples.
+SAMPLE_EXTENSIONS = {"terraform": (".tf",)}
+# KICS's Terraform expected results repeat a line once per port it finds open there (line 111 of
+# one sample 126 times); there each expected (file, line) counts once.
+DISTINCT_LINES = {"terraform"}
+
+
+def samples(platform, tdir, prefix):
+    exts = SAMPLE_EXTENSIONS.get(platform)
+    found = sorted(glob.glob(os.path.join(tdir, prefix + "*")))
+    found = [f for f in found if os.path.basename(f) != "positive_expected_result.json"]
+    return [f for f in found if exts is None or f.endswith(exts)]
+
+
+def scan_targets(platform, dirs):
+    """What to name on Vigil's command line: the test directories, or every sample file."""
+    if platform not in SAMPLE_EXTENSIONS:
+        return sorted(dirs)
+    return [f for d in sorted(dirs) for f in samples(platform, d, "positive") + samples(platform, d, "negative")]
+
+
+def run_vigil(vigil, targets):
+    cmd = [vigil, "scan", "--format", "json", "--fail-on", "never", *targets]
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode not in (0, 1):
         sys.exit(f"vigil failed ({out.returncode}): {out.stderr[:2000]}")
@@ -95,55 +123,70 @@ def main():
         if d is None:
             sys.exit(f"mapped query {q} not found in the corpus")
         dirs[q] = os.path.join(d, "test")
-    report = run_vigil(args.vigil, sorted(dirs.values()))
+    report = run_vigil(args.vigil, scan_targets(args.platform, set(dirs.values())))
     by_file = collections.defaultdict(list)
     for f in report["findings"]:
         by_file[os.path.normpath(f["location"]["path"])].append(f)
 
-    total_pos = total_found = total_neg = total_false = 0
-    other_line = 0
-    excl_pos = excl_found = excl_neg = excl_false = 0
+    total = Tally()
+    excl = Tally()   # samples where KICS is wrong (kics/*.exclude)
+    aside = Tally()  # samples that cannot be judged as written (registry modules)
+    other_line = unscored = 0
+    asides = []
     rows = []
     for q, rules in sorted(mapping.items()):
         tdir = dirs[q]
         expected_path = os.path.join(tdir, "positive_expected_result.json")
         expected = json.load(open(expected_path)) if os.path.exists(expected_path) else []
-        pos = found = 0
+        positives = [os.path.basename(f) for f in samples(args.platform, tdir, "positive")]
+        for e in expected:
+            # A few of KICS's expected-result files spell the key `filename`; many Terraform ones
+            # leave it out when the query has a single positive sample.
+            e["fileName"] = e.get("fileName") or e.get("filename")
+            if not e["fileName"] and len(positives) == 1:
+                e["fileName"] = positives[0]
+        if args.platform in DISTINCT_LINES:
+            seen = set()
+            expected = [e for e in expected if not ((e["fileName"], e["line"]) in seen or seen.add((e["fileName"], e["line"])))]
+        row = Tally()
         misses = []
         for e in expected:
-            # A few of KICS's expected-result files spell the key `filename`.
-            e["fileName"] = e.get("fileName") or e.get("filename")
+            if args.platform in SAMPLE_EXTENSIONS and not str(e["fileName"]).endswith(SAMPLE_EXTENSIONS[args.platform]):
+                unscored += 1
+                continue
             path = os.path.normpath(os.path.join(tdir, e["fileName"]))
-            pos += 1
+            sample = f"{e['fileName']}:{e['line']}"
             lines = {f["location"].get("start_line") for f in by_file.get(path, []) if f["rule_id"] in rules}
             hit = e["line"] in lines
-            excluded = (q, f"{e['fileName']}:{e['line']}") in exclusions
-            if excluded:
-                excl_pos += 1
-                excl_found += hit
-            if hit:
-                found += 1
-            elif lines - {None}:
-                other_line += 1
-                misses.append(f"{e['fileName']}:{e['line']} (vigil: {sorted(l for l in lines if l)})" + (" [excluded: KICS is wrong]" if excluded else ""))
-            else:
-                misses.append(f"{e['fileName']}:{e['line']} (vigil: {sorted(l for l in lines if l)})" + (" [excluded: KICS is wrong]" if excluded else ""))
-        negs = sorted(glob.glob(os.path.join(tdir, "negative*")))
+            row.positive(hit)
+            note = ""
+            if (q, sample) in exclusions:
+                excl.positive(hit)
+                note = " [excluded: KICS is wrong]"
+            elif registry_module_at(args.platform, path, e["line"]):
+                aside.positive(hit)
+                asides.append((q, sample, registry_module_at(args.platform, path, e["line"])))
+                note = " [set aside: inside a registry module]"
+            if not hit:
+                other_line += bool(lines - {None})
+                misses.append(f"{sample} (vigil: {sorted(l for l in lines if l)})" + note)
         false = []
-        for n in negs:
+        for n in samples(args.platform, tdir, "negative"):
             hits = [f for f in by_file.get(os.path.normpath(n), []) if f["rule_id"] in rules]
-            excluded = (q, os.path.basename(n)) in exclusions
-            if excluded:
-                excl_neg += 1
-                excl_false += bool(hits)
+            row.negative(bool(hits))
+            note = ""
+            if (q, os.path.basename(n)) in exclusions:
+                excl.negative(bool(hits))
+                note = " [excluded: KICS is wrong]"
+            elif registry_module_at(args.platform, n):
+                aside.negative(bool(hits))
+                asides.append((q, os.path.basename(n), registry_module_at(args.platform, n)))
+                note = " [set aside: uses a registry module]"
             if hits:
-                false.append(f"{os.path.basename(n)}:{','.join(str(f['location'].get('start_line')) for f in hits)}" + (" [excluded: KICS is wrong]" if excluded else ""))
-        total_pos += pos
-        total_found += found
-        total_neg += len(negs)
-        total_false += len(false)
-        rows.append({"query": q, "rules": sorted(rules), "positives": pos, "found": found,
-                     "negatives": len(negs), "false": len(false), "misses": misses, "false_alarms": false})
+                false.append(f"{os.path.basename(n)}:{','.join(str(f['location'].get('start_line')) for f in hits)}" + note)
+        total.add(row)
+        rows.append({"query": q, "rules": sorted(rules), "positives": row.pos, "found": row.found,
+                     "negatives": row.neg, "false": row.false, "misses": misses, "false_alarms": false})
         if args.misses and (misses or false):
             print(f"{q} [{','.join(sorted(rules))}]")
             for m in misses:
@@ -152,42 +195,120 @@ def main():
                 print(f"   false {m}")
     pct = lambda a, b: 100.0 * a / b if b else 0.0
     print(f"platform {args.platform}: {len(mapping)} queries mapped")
-    print(f"positives found at the expected line: {total_found}/{total_pos} = {pct(total_found, total_pos):.1f}%")
-    print(f"negative files falsely reported:      {total_false}/{total_neg} = {pct(total_false, total_neg):.1f}%")
+    print(f"positives found at the expected line: {total.found}/{total.pos} = {pct(total.found, total.pos):.1f}%")
+    print(f"negative files falsely reported:      {total.false}/{total.neg} = {pct(total.false, total.neg):.1f}%")
     print(f"positives missed at the expected line but reported on another line of the file: {other_line}")
-    if excl_pos or excl_neg:
-        f2, p2 = total_found - excl_found, total_pos - excl_pos
-        x2, n2 = total_false - excl_false, total_neg - excl_neg
-        print(f"without {excl_pos + excl_neg} samples where KICS is wrong (kics/*.exclude):")
-        print(f"  positives found: {f2}/{p2} = {pct(f2, p2):.1f}%   negatives falsely reported: {x2}/{n2} = {pct(x2, n2):.1f}%")
+    if unscored:
+        print(f"expected results in samples that are not scored (plan JSON): {unscored}")
+    if excl.samples:
+        t = total.minus(excl)
+        print(f"without {excl.samples} samples where KICS is wrong (kics/*.exclude):")
+        print(f"  positives found: {t.found}/{t.pos} = {pct(t.found, t.pos):.1f}%   negatives falsely reported: {t.false}/{t.neg} = {pct(t.false, t.neg):.1f}%")
+    if aside.samples:
+        t = total.minus(excl).minus(aside)
+        print(f"and without {aside.samples} samples built on registry modules that are not installed:")
+        print(f"  positives found: {t.found}/{t.pos} = {pct(t.found, t.pos):.1f}%   negatives falsely reported: {t.false}/{t.neg} = {pct(t.false, t.neg):.1f}%")
     if args.markdown:
-        write_markdown(args.markdown, args.platform, rows, exclusions, other_line,
-                       (total_found, total_pos, total_false, total_neg),
-                       (excl_found, excl_pos, excl_false, excl_neg))
+        write_markdown(args.markdown, args.platform, rows, exclusions, asides, other_line, unscored, total, excl, aside)
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"queries": rows, "found": total_found, "positives": total_pos,
-                       "false": total_false, "negatives": total_neg}, f, indent=1)
+            json.dump({"queries": rows, "found": total.found, "positives": total.pos,
+                       "false": total.false, "negatives": total.neg}, f, indent=1)
 
 
-def write_markdown(path, platform, rows, exclusions, other_line, totals, excluded):
-    found, pos, false, neg = totals
-    ef, ep, ex, en = excluded
+class Tally:
+    def __init__(self):
+        self.pos = self.found = self.neg = self.false = 0
+
+    def positive(self, hit):
+        self.pos += 1
+        self.found += bool(hit)
+
+    def negative(self, hit):
+        self.neg += 1
+        self.false += bool(hit)
+
+    @property
+    def samples(self):
+        return self.pos + self.neg
+
+    def add(self, o):
+        self.pos += o.pos
+        self.found += o.found
+        self.neg += o.neg
+        self.false += o.false
+
+    def minus(self, o):
+        t = Tally()
+        t.pos, t.found, t.neg, t.false = self.pos - o.pos, self.found - o.found, self.neg - o.neg, self.false - o.false
+        return t
+
+
+_MODULES = {}
+
+
+def registry_module_at(platform, path, line=None):
+    """The source of the registry module a Terraform sample calls (around `line`, when given).
+
+    Vigil reads local modules and those `terraform init` installed (`.terraform/modules`); a
+    sample calling a registry module without it cannot be judged from the sample alone: what the
+    module makes of its inputs is in the module's code. KICS has the module's behaviour built in.
+    """
+    if platform != "terraform":
+        return None
+    if path not in _MODULES:
+        blocks, start, depth, source = [], None, 0, None
+        with open(path) as f:
+            for n, text in enumerate(f, 1):
+                stripped = text.strip()
+                if start is None and depth == 0 and stripped.startswith("module "):
+                    start, source = n, None
+                if start is not None:
+                    if source is None and stripped.startswith("source"):
+                        source = stripped.split("=", 1)[-1].strip().strip('"')
+                    depth += text.count("{") - text.count("}")
+                    if depth <= 0:
+                        if source and not source.startswith((".", "/")):
+                            blocks.append((start, n, source))
+                        start, depth = None, 0
+        _MODULES[path] = blocks
+    for start, end, source in _MODULES[path]:
+        if line is None or start <= line <= end:
+            return source
+    return None
+
+
+def write_markdown(path, platform, rows, exclusions, asides, other_line, unscored, total, excl, aside):
     pct = lambda a, b: f"{100.0 * a / b:.1f}%" if b else "n/a"
+    cell = lambda t: (f"{t.found}/{t.pos} = {pct(t.found, t.pos)}", f"{t.false}/{t.neg} = {pct(t.false, t.neg)}")
     out = [f"### KICS {platform} samples ({len(rows)} queries mapped)", ""]
     out.append("| | positives found at the expected line | negative files falsely reported |")
     out.append("|---|---|---|")
-    out.append(f"| all samples of the mapped queries | {found}/{pos} = {pct(found, pos)} | {false}/{neg} = {pct(false, neg)} |")
-    out.append(f"| without the {ep + en} samples where KICS is wrong | {found - ef}/{pos - ep} = {pct(found - ef, pos - ep)} "
-               f"| {false - ex}/{neg - en} = {pct(false - ex, neg - en)} |")
+    out.append("| all samples of the mapped queries | %s | %s |" % cell(total))
+    out.append(f"| without the {excl.samples} samples where KICS is wrong | %s | %s |" % cell(total.minus(excl)))
+    if aside.samples:
+        out.append(f"| ... and without the {aside.samples} samples built on registry modules | %s | %s |"
+                   % cell(total.minus(excl).minus(aside)))
     out += ["", f"Of the positives missed at the expected line, {other_line} are reported by the mapped rule on "
             "another line of the same file (a different convention for where to point)."]
+    if unscored:
+        out[-1] += (f" {unscored} expected result{'s' if unscored > 1 else ''} in `terraform show -json` plan "
+                    f"samples {'are' if unscored > 1 else 'is'} not scored (Vigil points plan findings at the `.tf` files "
+                    "beside the plan, which here are other samples).")
     out += ["", "| KICS query | Vigil rule(s) | found | false |", "|---|---|---|---|"]
     for r in rows:
         out.append(f"| {r['query']} | {', '.join(r['rules'])} | {r['found']}/{r['positives']} | {r['false']}/{r['negatives']} |")
     out += ["", f"#### Samples where KICS is wrong ({platform})", "", "| KICS query | sample | why |", "|---|---|---|"]
     for (q, sample), reason in sorted(exclusions.items()):
         out.append(f"| {q} | {sample} | {reason.replace('|', '/')} |")
+    if asides:
+        out += ["", f"#### Samples built on registry modules ({platform})", "",
+                "These samples call a module from the Terraform registry without its code (no `.terraform/modules`), "
+                "so what the module makes of its inputs cannot be read from the sample; Vigil judges a registry "
+                "module once `terraform init` has installed it.", "",
+                "| KICS query | sample | module |", "|---|---|---|"]
+        for q, sample, source in sorted(asides):
+            out.append(f"| {q} | {sample} | `{source}` |")
     with open(path, "w") as f:
         f.write("\n".join(out) + "\n")
 
