@@ -463,7 +463,7 @@ resource "aws_security_group" "g" { vpc_id = module.vpc.vpc_id }
 "#,
     );
     let d = &l.diagnostics[0];
-    assert_eq!(d.level, Level::Warning);
+    assert_eq!(d.level, Level::Note);
     assert!(d.message.contains("not evaluated"), "{d}");
     assert!(prop(resource(&l, "aws_security_group.g"), "VpcId").is_unknown());
 }

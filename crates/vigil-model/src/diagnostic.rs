@@ -8,6 +8,8 @@ pub enum Level {
     Error,
     /// Read with a caveat (a duplicate key, an unresolved reference, a skipped file).
     Warning,
+    /// Worth knowing, not a problem with the input (a registry module not evaluated).
+    Note,
 }
 
 /// A problem met while reading input: names the file, the line and what was expected.
@@ -26,6 +28,7 @@ impl std::fmt::Display for Diagnostic {
         let level = match self.level {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Note => "note",
         };
         if self.line > 0 {
             write!(

@@ -88,6 +88,7 @@ impl Counts {
             match d.level {
                 Level::Error => c.errors += 1,
                 Level::Warning => c.warnings += 1,
+                Level::Note => {}
             }
         }
         c

@@ -460,6 +460,7 @@ fn notification(d: &Diagnostic) -> Notification {
         level: match d.level {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Note => "note",
         },
         message: Message {
             text: d.message.clone(),

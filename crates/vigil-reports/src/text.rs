@@ -216,6 +216,7 @@ fn diagnostic(out: &mut String, p: &Paint, d: &Diagnostic) {
     let level = match d.level {
         Level::Error => p.paint("1;31", "error:"),
         Level::Warning => p.paint("1;33", "warning:"),
+        Level::Note => p.paint("1;36", "note:"),
     };
     let path = clean(&d.path);
     let message = clean(&d.message);

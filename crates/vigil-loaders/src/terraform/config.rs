@@ -740,11 +740,11 @@ impl<'s> Evaluation<'s> {
                 Some(d) => d.clone(),
                 None => {
                     self.diag(
-                        Level::Warning,
+                        Level::Note,
                         &file.path,
                         head,
                         format!(
-                            "note: module `{name}` (source `{source}`) is not evaluated: only local \
+                            "module `{name}` (source `{source}`) is not evaluated: only local \
                              modules and modules downloaded by `terraform init` are read; its \
                              outputs are unknown"
                         ),
