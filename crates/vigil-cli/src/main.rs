@@ -22,7 +22,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     long_about = "Vigil judges infrastructure templates against one catalogue of security rules, \
                   fails the pipeline when they break policy, and reports in text, JSON, SARIF or JUnit.\n\n\
                   Exit codes: 0 passed, 1 policy failure, 2 usage or input error.",
-    after_help = "Examples:\n  vigil scan infra/\n  vigil scan . --format sarif -o vigil.sarif --fail-on medium\n  vigil rules list\n  vigil rules show AWS-S3-001"
+    after_help = "Examples:\n  vigil scan infra/\n  vigil scan . --format sarif -o vigil.sarif --fail-on medium\n  vigil scan tf/ --var-file prod.tfvars\n  vigil rules list\n  vigil rules show AWS-S3-001"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -31,7 +31,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Scan files and directories; exit 1 if findings reach the threshold.
+    /// Scan files and directories; exit 1 if findings reach the threshold
+    ///
+    /// Reads CloudFormation templates (YAML, JSON, SAM), Terraform configurations (`.tf` files,
+    /// grouped by directory into modules; a directory no other scanned directory calls is a
+    /// root module, judged with the local modules it calls) and Terraform plans
+    /// (`terraform show -json`).
+    ///
+    /// Examples:
+    ///   vigil scan infra/
+    ///   vigil scan tf/ --var-file prod.tfvars --var region=eu-west-1
+    ///   vigil scan . --format sarif -o vigil.sarif --fail-on medium
+    #[command(verbatim_doc_comment)]
     Scan(ScanArgs),
     /// Write a baseline accepting today's findings, so later scans fail only on new ones.
     Baseline(BaselineArgs),
