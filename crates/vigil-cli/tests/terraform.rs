@@ -234,3 +234,23 @@ fn the_example_shows_risks_that_need_variable_files_and_modules() {
     }
     assert_eq!(hits(&prod, "AWS-S3-002")[0].1, "examples/terraform/main.tf");
 }
+
+#[test]
+fn templatefile_under_an_absolute_scan_path_is_read() {
+    let t = tmp();
+    write(
+        t.path(),
+        "infra/main.tf",
+        "resource \"aws_launch_template\" \"t\" {\n  user_data = base64encode(templatefile(\"${path.module}/templates/u.tpl\", { x = 1 }))\n}\n",
+    );
+    write(t.path(), "infra/templates/u.tpl", "echo ${x}\n");
+    let abs = t.path().join("infra");
+    let (_, report) = scan_json(t.path(), &[abs.to_str().unwrap()]);
+    let diags = report["diagnostics"].as_array().unwrap();
+    assert!(
+        diags
+            .iter()
+            .all(|d| !d["message"].as_str().unwrap().contains("outside")),
+        "{diags:?}"
+    );
+}

@@ -822,13 +822,21 @@ impl Call<'_, '_, '_> {
     /// A path relative to the module, as a path relative to the scan root. Files outside the
     /// scanned tree are not read.
     fn resolve_path(&self, rel: &str) -> Result<String> {
-        if rel.starts_with('/') {
-            return Err(Failure::Error(format!(
-                "`{rel}` is outside the scanned tree"
-            )));
-        }
-        // `${path.module}/x` has already been rendered to `<module dir>/x`.
+        // `${path.module}/x` has already been rendered to `<module dir>/x`, which is absolute
+        // when the scanned path was.
         let dir = self.scope.ev.instance(self.scope.inst).def.dir.clone();
+        let root = self.scope.ev.instance(0).def.dir.clone();
+        if rel.starts_with('/') {
+            let inside = [&dir, &root]
+                .iter()
+                .any(|d| d.starts_with('/') && rel.starts_with(&format!("{d}/")));
+            if !inside || rel.split('/').any(|seg| seg == "..") {
+                return Err(Failure::Error(format!(
+                    "`{rel}` is outside the scanned tree"
+                )));
+            }
+            return Ok(rel.to_string());
+        }
         let candidate = if rel.starts_with("./")
             || rel.starts_with("../")
             || dir.is_empty()
