@@ -1,47 +1,12 @@
 //! The Terraform loader on in-memory configurations: evaluation, modules, mapping, joins and
 //! bad input.
 
+mod common;
+
+use common::*;
 use vigil_loaders::terraform::{self, Limits, MemFs, VariableInputs};
-use vigil_loaders::{Level, Loaded, Resource};
-use vigil_model::{Node, Value};
-
-fn load(fixture: &str) -> Loaded {
-    load_with(fixture, VariableInputs::default())
-}
-
-fn load_with(fixture: &str, inputs: VariableInputs) -> Loaded {
-    let fs = MemFs::from_fixture(fixture);
-    terraform::load("", &fs, &inputs, Limits::default())
-}
-
-fn resource<'a>(l: &'a Loaded, address: &str) -> &'a Resource {
-    l.resources
-        .iter()
-        .find(|r| r.address == address)
-        .unwrap_or_else(|| {
-            panic!(
-                "no {address}; have {:?}",
-                l.resources.iter().map(|r| &r.address).collect::<Vec<_>>()
-            )
-        })
-}
-
-fn prop<'a>(r: &'a Resource, path: &str) -> &'a Node {
-    let mut n = &r.properties;
-    for seg in path.split('.') {
-        n = match seg.parse::<usize>() {
-            Ok(i) => &n.as_list().expect("a list")[i],
-            Err(_) => n
-                .get(seg)
-                .unwrap_or_else(|| panic!("no {seg} in {path}: {:?}", n.to_json())),
-        };
-    }
-    n
-}
-
-fn line(n: &Node) -> u32 {
-    n.span.expect("a span").start.line
-}
+use vigil_loaders::Level;
+use vigil_model::Value;
 
 #[test]
 fn variables_locals_and_templates_are_evaluated() {

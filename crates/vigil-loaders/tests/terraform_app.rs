@@ -1,61 +1,9 @@
 //! The Terraform mapping of the application services (Lambda, API Gateway, CloudFront, SNS,
 //! SQS, ACM): joins, synthesized policy records, provider defaults written, unknown blocks.
 
-use vigil_loaders::terraform::{self, Limits, MemFs, VariableInputs};
-use vigil_loaders::{Loaded, Resource};
-use vigil_model::{Node, Value};
+mod common;
 
-fn load(fixture: &str) -> Loaded {
-    let fs = MemFs::from_fixture(fixture);
-    terraform::load("", &fs, &VariableInputs::default(), Limits::default())
-}
-
-fn resource<'a>(l: &'a Loaded, address: &str) -> &'a Resource {
-    l.resources
-        .iter()
-        .find(|r| r.address == address)
-        .unwrap_or_else(|| {
-            panic!(
-                "no {address}; have {:?}",
-                l.resources.iter().map(|r| &r.address).collect::<Vec<_>>()
-            )
-        })
-}
-
-fn prop<'a>(r: &'a Resource, path: &str) -> &'a Node {
-    let mut n = &r.properties;
-    for seg in path.split('.') {
-        n = match seg.parse::<usize>() {
-            Ok(i) => &n.as_list().expect("a list")[i],
-            Err(_) => n
-                .get(seg)
-                .unwrap_or_else(|| panic!("no {seg} in {path}: {:?}", n.to_json())),
-        };
-    }
-    n
-}
-
-fn has(r: &Resource, path: &str) -> bool {
-    let mut n = &r.properties;
-    for seg in path.split('.') {
-        match n.get(seg) {
-            Some(x) => n = x,
-            None => return false,
-        }
-    }
-    true
-}
-
-fn line(n: &Node) -> u32 {
-    n.span.expect("a span").start.line
-}
-
-fn target(n: &Node) -> &str {
-    match &n.value {
-        Value::Reference(r) => &r.target,
-        other => panic!("not a reference: {other:?}"),
-    }
-}
+use common::*;
 
 #[test]
 fn lambda_environment_values_become_strings_and_unknown_dynamic_blocks_stay_unknown() {

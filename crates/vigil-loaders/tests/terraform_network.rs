@@ -1,68 +1,10 @@
 //! The Terraform mappings of the network group (EC2, Auto Scaling, Elastic Load Balancing):
 //! joins, rewrites and the provider defaults the mapping writes.
 
-use vigil_loaders::terraform::{self, Limits, MemFs, VariableInputs};
-use vigil_loaders::{Loaded, Resource};
-use vigil_model::{Node, Value};
+mod common;
 
-fn load(fixture: &str) -> Loaded {
-    let fs = MemFs::from_fixture(fixture);
-    let l = terraform::load("", &fs, &VariableInputs::default(), Limits::default());
-    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
-    l
-}
-
-fn resource<'a>(l: &'a Loaded, address: &str) -> &'a Resource {
-    l.resources
-        .iter()
-        .find(|r| r.address == address)
-        .unwrap_or_else(|| {
-            panic!(
-                "no {address}; have {:?}",
-                l.resources.iter().map(|r| &r.address).collect::<Vec<_>>()
-            )
-        })
-}
-
-fn find<'a>(r: &'a Resource, path: &str) -> Option<&'a Node> {
-    let mut n = &r.properties;
-    for seg in path.split('.') {
-        n = match seg.parse::<usize>() {
-            Ok(i) => n.as_list()?.get(i)?,
-            Err(_) => n.get(seg)?,
-        };
-    }
-    Some(n)
-}
-
-fn prop<'a>(r: &'a Resource, path: &str) -> &'a Node {
-    find(r, path).unwrap_or_else(|| panic!("no {path} in {:?}", r.properties.to_json()))
-}
-
-fn line(n: &Node) -> u32 {
-    n.span.expect("a span").start.line
-}
-
-fn reference(n: &Node) -> (&str, Option<&str>) {
-    match &n.value {
-        Value::Reference(r) => (r.target.as_str(), r.attribute.as_deref()),
-        other => panic!("not a reference: {other:?}"),
-    }
-}
-
-fn number(n: &Node) -> f64 {
-    match n.value {
-        Value::Number(x) => x,
-        ref other => panic!("not a number: {other:?}"),
-    }
-}
-
-fn bool_of(n: &Node) -> bool {
-    match n.value {
-        Value::Bool(b) => b,
-        ref other => panic!("not a bool: {other:?}"),
-    }
-}
+use common::{load_clean as load, *};
+use vigil_model::Node;
 
 #[test]
 fn the_adopted_default_group_is_the_vpcs_default_group() {
