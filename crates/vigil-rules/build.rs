@@ -58,11 +58,52 @@ fn main() {
         code.push_str("] },\n");
     }
     code.push_str("];\n");
+    embed_secret_rules(&root.join("secrets"), &root, &mut code);
     if !problems.is_empty() {
         panic!("\n{}\n", problems.join("\n"));
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
     std::fs::write(out, code).unwrap();
+}
+
+/// Secret rules are one YAML file each under `rules/secrets/`, examples inside (the secrets
+/// crate refuses a rule without both true and false examples).
+fn embed_secret_rules(dir: &Path, root: &Path, code: &mut String) {
+    let mut files = Vec::new();
+    collect_yaml(dir, &mut files);
+    files.sort();
+    code.push_str("pub static EMBEDDED_SECRET_RULES: &[(&str, &str)] = &[\n");
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let rel = f
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({:?}, include_str!({:?})),",
+            format!("rules/{rel}"),
+            f.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    println!("cargo:rerun-if-changed={}", dir.display());
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_yaml(&p, out);
+        } else if p.extension().is_some_and(|x| x == "yaml") {
+            out.push(p);
+        }
+    }
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -340,5 +340,6 @@ fn finding(rule: &Rule, resource: &Resource, node: Option<&Node>) -> Finding {
         property_path,
         remediation: rule.remediation.clone(),
         suppressed: None,
+        provenance: None,
     }
 }

@@ -3,34 +3,13 @@
 //! A comment applies to the resource it is written in, or to the resource right below it
 //! (comment lines directly above the resource's first line).
 
-use vigil_model::{source_lines, Suppression, SuppressionKind};
+use vigil_model::{source_lines, Suppression};
 
-const MARKER: &str = "vigil:ignore";
+const MARKER: &str = vigil_model::INLINE_SUPPRESSION_MARKER;
 
 /// Parses the suppressions in one line of text, if it holds the marker.
 pub fn parse_line(line: &str) -> Vec<Suppression> {
-    let Some(at) = line.find(MARKER) else {
-        return Vec::new();
-    };
-    let rest = line[at + MARKER.len()..].trim();
-    let rest = rest.trim_end_matches("*/").trim();
-    let (ids, reason) = match rest.split_once(char::is_whitespace) {
-        Some((ids, reason)) => (ids, reason.trim()),
-        None => (rest, ""),
-    };
-    ids.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|id| Suppression {
-            kind: SuppressionKind::Inline,
-            rule: id.to_string(),
-            reason: if reason.is_empty() {
-                "no reason given".to_string()
-            } else {
-                reason.to_string()
-            },
-        })
-        .collect()
+    Suppression::parse_inline(line)
 }
 
 /// Suppressions for a resource spanning `first..=last` (1-based lines) of `text`.

@@ -31,6 +31,39 @@ pub struct Suppression {
     pub reason: String,
 }
 
+/// The word that starts an inline suppression comment: `# vigil:ignore RULE-ID[,RULE-ID] reason`.
+pub const INLINE_SUPPRESSION_MARKER: &str = "vigil:ignore";
+
+impl Suppression {
+    /// The suppressions an inline comment in `line` names, if the line holds the marker. Any
+    /// comment syntax works (`#`, `//`, `/* */`, `<!-- -->`): only the marker is looked for.
+    pub fn parse_inline(line: &str) -> Vec<Suppression> {
+        const MARKER: &str = INLINE_SUPPRESSION_MARKER;
+        let Some(at) = line.find(MARKER) else {
+            return Vec::new();
+        };
+        let rest = line[at + MARKER.len()..].trim();
+        let rest = rest.trim_end_matches("*/").trim_end_matches("-->").trim();
+        let (ids, reason) = match rest.split_once(char::is_whitespace) {
+            Some((ids, reason)) => (ids, reason.trim()),
+            None => (rest, ""),
+        };
+        ids.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|id| Suppression {
+                kind: SuppressionKind::Inline,
+                rule: id.to_string(),
+                reason: if reason.is_empty() {
+                    "no reason given".to_string()
+                } else {
+                    reason.to_string()
+                },
+            })
+            .collect()
+    }
+}
+
 /// A rule's verdict on one subject.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
@@ -52,6 +85,21 @@ pub struct Finding {
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppression>,
+    /// For findings in a repository's history: the commit that first brought them in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// The commit where a finding first appeared in history (the oldest commit, by commit time,
+/// whose tree holds the blob at that path).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Full commit id.
+    pub commit: String,
+    /// `Name <email>` of the commit's author.
+    pub author: String,
+    /// Author date, RFC 3339.
+    pub date: String,
 }
 
 /// The fingerprint of a finding: a hash of what it is about, never of where it sits in the file.

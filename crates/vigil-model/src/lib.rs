@@ -12,7 +12,10 @@ mod span;
 mod value;
 
 pub use diagnostic::{Diagnostic, Level};
-pub use finding::{fingerprint, Finding, Location, Suppression, SuppressionKind};
+pub use finding::{
+    fingerprint, Finding, Location, Provenance, Suppression, SuppressionKind,
+    INLINE_SUPPRESSION_MARKER,
+};
 pub use lines::source_lines;
 pub use resource::{Origin, Resource, SourceFile};
 pub use severity::Severity;

@@ -60,6 +60,9 @@ struct Finding<'a> {
     remediation: &'a str,
     fingerprint: &'a str,
     suppressed: Option<Suppression<'a>>,
+    /// Only for findings from a repository's history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    introduced: Option<&'a vigil_model::Provenance>,
 }
 
 #[derive(Serialize)]
@@ -134,6 +137,7 @@ pub(crate) fn render(report: &Report) -> String {
                     rule: &s.rule,
                     reason: &s.reason,
                 }),
+                introduced: f.provenance.as_ref(),
             })
             .collect(),
         diagnostics: report

@@ -3,6 +3,7 @@
 //! `build.rs` refuses to build when a rule lacks a failing or a passing fixture.
 
 use vigil_engine::{Catalogue, CatalogueError, Fixture, Rule};
+use vigil_secrets::{SecretRule, SecretRuleError};
 
 /// A rule folder as embedded in the binary.
 pub struct EmbeddedRule {
@@ -31,6 +32,23 @@ pub fn rules() -> Result<Vec<Rule>, Vec<CatalogueError>> {
         match Rule::parse(e.path, e.yaml, fixtures) {
             Ok(r) => rules.push(r),
             Err(err) => errors.push(err.into()),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The built-in secret rules (`rules/secrets/**/*.yaml`), patterns compiled on first use.
+pub fn secret_rules() -> Result<Vec<SecretRule>, Vec<SecretRuleError>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for (path, text) in EMBEDDED_SECRET_RULES {
+        match SecretRule::parse_trusted(path, text) {
+            Ok(r) => rules.push(r),
+            Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() {

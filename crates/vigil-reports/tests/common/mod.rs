@@ -167,6 +167,7 @@ pub fn finding(
         remediation: rule.remediation.clone(),
         fingerprint: fingerprint(&rule.id, path, address, property_path),
         suppressed,
+        provenance: None,
     }
 }
 
