@@ -9,6 +9,8 @@ use vigil_engine::Catalogue;
 use vigil_gate::config::FailOn;
 use vigil_gate::{Baseline, Config, ScanOptions};
 
+mod hook;
+
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[global_allocator]
@@ -65,6 +67,28 @@ enum Command {
     ///   vigil scan . --format sarif -o vigil.sarif --fail-on medium
     #[command(verbatim_doc_comment)]
     Scan(ScanArgs),
+    /// Look for credentials: in files, in what is staged, or in the whole git history
+    ///
+    /// Every file is read (`.gitignore` is honoured in directories); binary files are skipped
+    /// with a note. Secrets are never printed whole: reports show a few leading characters and
+    /// a digest. Suppress a finding with `vigil:ignore RULE-ID reason` on its line or the line
+    /// above, with `[secrets] exclude` in vigil.toml, or with a baseline.
+    ///
+    /// Examples:
+    ///   vigil secrets .                          # the working tree
+    ///   vigil secrets --staged                   # what `git commit` would record (pre-commit)
+    ///   vigil secrets --history                  # every blob in history, each once
+    ///   vigil secrets --history --since origin/main --format sarif -o secrets.sarif
+    #[command(verbatim_doc_comment)]
+    Secrets(SecretsArgs),
+    /// Install or remove the git hooks that run the gate before a commit or a push
+    ///
+    /// `vigil hook install` writes `.git/hooks/pre-commit`, which runs `vigil secrets --staged`
+    /// and stops the commit when it fails. An existing hook is kept (renamed with a
+    /// `.pre-vigil` suffix) and run first. `--pre-push` also installs a pre-push hook that
+    /// searches the commits being pushed. `git commit --no-verify` skips the hooks.
+    #[command(verbatim_doc_comment)]
+    Hook(HookArgs),
     /// Write a baseline accepting today's findings, so later scans fail only on new ones.
     Baseline(BaselineArgs),
     /// List, explain and test rules.
@@ -110,6 +134,16 @@ struct CommonScan {
 struct ScanArgs {
     #[command(flatten)]
     common: CommonScan,
+    /// Do not search files for secrets (credentials); judge infrastructure files only.
+    #[arg(long)]
+    no_secrets: bool,
+    #[command(flatten)]
+    gate: GateArgs,
+}
+
+/// How a run reports and decides: shared by `scan` and `secrets`.
+#[derive(Args)]
+struct GateArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
@@ -128,6 +162,65 @@ struct ScanArgs {
     /// Never colour the text report (NO_COLOR is honoured too).
     #[arg(long)]
     no_color: bool,
+}
+
+#[derive(Args)]
+struct SecretsArgs {
+    /// Files or directories to search (working-tree mode), or the repository (with --staged
+    /// or --history).
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Search what is staged for the next commit (the index), not the working tree.
+    #[arg(long, conflicts_with = "history")]
+    staged: bool,
+    /// Search every blob ever committed on any ref, each once; findings name the commit,
+    /// author and date where the secret first appeared.
+    #[arg(long)]
+    history: bool,
+    /// With --history: only what is new since this revision (`origin/main`, a commit id).
+    #[arg(long, value_name = "REV", requires = "history")]
+    since: Option<String>,
+    /// Also load the secret rules in this directory (one YAML file per rule, as in `rules/secrets/`).
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Configuration file (default: vigil.toml in the first directory given, if present).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Do not search paths matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Keep this rule's findings out of the verdict, marked suppressed (repeatable).
+    #[arg(long, value_name = "RULE")]
+    skip: Vec<String>,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    max_file_size: u64,
+    #[command(flatten)]
+    gate: GateArgs,
+}
+
+#[derive(Args)]
+struct HookArgs {
+    #[command(subcommand)]
+    action: HookAction,
+}
+
+#[derive(Subcommand)]
+enum HookAction {
+    /// Install the hook in this repository's `.git/hooks` (an existing hook is kept and run first).
+    Install {
+        /// Also install a pre-push hook that searches the commits being pushed.
+        #[arg(long)]
+        pre_push: bool,
+        /// The repository (default: the one around the current directory).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        repo: PathBuf,
+    },
+    /// Remove Vigil's hooks and put back any hook they had chained to.
+    Uninstall {
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        repo: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -199,6 +292,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(a) => scan(a),
         Command::Baseline(a) => baseline(a),
+        Command::Secrets(a) => secrets(a),
+        Command::Hook(a) => hook::run(a.action),
         Command::Rules(r) => rules(r),
     };
     match result {
@@ -351,35 +446,125 @@ fn scan(a: ScanArgs) -> Result<ExitCode, UsageError> {
     let config = load_config(&a.common)?;
     let catalogue = catalogue(&a.common.rules)?;
     let mut options = scan_options(&a.common, &config)?;
-    let fail_on: FailOn = a
+    if !a.no_secrets && config.secrets.scan != Some(false) {
+        options.secrets = Some(secret_scanner(&a.common.rules)?);
+        options.secrets_exclude = config.secrets.exclude.clone();
+    }
+    check_rule_names(&options, &catalogue, options.secrets.as_deref())?;
+    options.baseline = read_baseline(&a.gate)?;
+    let result = vigil_gate::scan(&options, &catalogue);
+    report_and_decide(&a.gate, &config, &result, catalogue.rules())
+}
+
+fn secrets(a: SecretsArgs) -> Result<ExitCode, UsageError> {
+    if let Some(missing) = a.paths.iter().find(|p| !p.exists()) {
+        return Err(format!("{}: no such file or directory", missing.display()).into());
+    }
+    let config_path = match &a.config {
+        Some(p) => Some(p.clone()),
+        None => a
+            .paths
+            .iter()
+            .find(|p| p.is_dir())
+            .map(|d| d.join("vigil.toml"))
+            .filter(|p| p.is_file()),
+    };
+    let config = match config_path {
+        Some(p) => Config::read(&p)?,
+        None => Config::default(),
+    };
+    let scanner = secret_scanner(&a.rules)?;
+    let options = ScanOptions {
+        paths: a.paths.clone(),
+        exclude: config.exclude.iter().chain(&a.exclude).cloned().collect(),
+        skip_rules: config.skip_rules.iter().chain(&a.skip).cloned().collect(),
+        severity_overrides: config.severity.clone(),
+        max_file_size: a.max_file_size.saturating_mul(1024 * 1024),
+        iac: false,
+        secrets: Some(scanner),
+        secrets_exclude: config.secrets.exclude.clone(),
+        baseline: read_baseline(&a.gate)?,
+        ..ScanOptions::default()
+    };
+    check_rule_names(&options, &Catalogue::new(), options.secrets.as_deref())?;
+    let result = if a.staged || a.history {
+        let source = if a.staged {
+            vigil_gate::GitSource::Staged
+        } else {
+            vigil_gate::GitSource::History {
+                since: a.since.clone(),
+            }
+        };
+        if a.paths.len() > 1 {
+            return Err("--staged and --history take one repository path".into());
+        }
+        vigil_gate::scan_git(&a.paths[0], &source, &options)?
+    } else {
+        vigil_gate::scan(&options, &Catalogue::new())
+    };
+    report_and_decide(&a.gate, &config, &result, &[])
+}
+
+/// Refuses `--skip` and `[severity]` keys that name no rule: a typo would silently keep a
+/// finding failing, or worse, hide nothing while the user believes it does.
+fn check_rule_names(
+    options: &ScanOptions,
+    catalogue: &Catalogue,
+    secrets: Option<&vigil_secrets::Scanner>,
+) -> Result<(), UsageError> {
+    for key in options
+        .skip_rules
+        .iter()
+        .chain(options.severity_overrides.keys())
+    {
+        let known = catalogue.get(key).is_some() || secrets.is_some_and(|s| s.get(key).is_some());
+        if !known {
+            return Err(format!("no rule `{key}` (see `vigil rules list`)").into());
+        }
+    }
+    Ok(())
+}
+
+fn read_baseline(gate: &GateArgs) -> Result<Option<(String, Baseline)>, UsageError> {
+    match &gate.baseline {
+        Some(b) => Ok(Some((b.display().to_string(), Baseline::read(b)?))),
+        None => Ok(None),
+    }
+}
+
+/// The built-in secret rules and those in `extra` directories.
+fn secret_scanner(extra: &[PathBuf]) -> Result<std::sync::Arc<vigil_secrets::Scanner>, UsageError> {
+    let mut rules = vigil_rules::secret_rules().map_err(|errs| join(&errs))?;
+    for dir in extra {
+        rules.extend(vigil_secrets::load_dir(dir).map_err(|errs| join(&errs))?);
+    }
+    Ok(std::sync::Arc::new(vigil_secrets::Scanner::new(rules)?))
+}
+
+/// Renders the report, writes it, and turns the verdict into the exit code.
+fn report_and_decide(
+    gate: &GateArgs,
+    config: &Config,
+    result: &vigil_gate::ScanResult,
+    rules: &[vigil_engine::Rule],
+) -> Result<ExitCode, UsageError> {
+    let fail_on: FailOn = gate
         .fail_on
         .as_deref()
         .or(config.fail_on.as_deref())
         .unwrap_or("high")
         .parse()
         .map_err(|e: String| format!("--fail-on: {e}"))?;
-    if let Some(b) = &a.baseline {
-        options.baseline = Some((b.display().to_string(), Baseline::read(b)?));
-    }
-    for key in options
-        .skip_rules
-        .iter()
-        .chain(options.severity_overrides.keys())
-    {
-        if catalogue.get(key).is_none() {
-            return Err(format!("no rule `{key}` (see `vigil rules list`)").into());
-        }
-    }
-    let result = vigil_gate::scan(&options, &catalogue);
-    let allow = a.allow_parse_errors || config.allow_parse_errors.unwrap_or(false);
+    let allow = gate.allow_parse_errors || config.allow_parse_errors.unwrap_or(false);
     let verdict = result.verdict(fail_on, allow);
     let report = vigil_reports::Report {
         tool_version: VERSION,
         findings: &result.findings,
         diagnostics: &result.diagnostics,
-        rules: catalogue.rules(),
+        rules,
         sources: &result.sources,
         files_scanned: result.files_scanned,
+        files_searched: result.files_searched,
         fail_on: match fail_on {
             FailOn::Severity(s) => Some(s),
             FailOn::Never => None,
@@ -387,22 +572,22 @@ fn scan(a: ScanArgs) -> Result<ExitCode, UsageError> {
         passed: verdict.passed,
         parse_errors_fail: !allow,
     };
-    let format = match a.format {
+    let format = match gate.format {
         OutputFormat::Text => vigil_reports::Format::Text,
         OutputFormat::Json => vigil_reports::Format::Json,
         OutputFormat::Sarif => vigil_reports::Format::Sarif,
         OutputFormat::Junit => vigil_reports::Format::Junit,
     };
-    let color = a.output.is_none()
-        && !a.no_color
+    let color = gate.output.is_none()
+        && !gate.no_color
         && std::env::var_os("NO_COLOR").is_none()
         && std::io::stdout().is_terminal();
     let rendered = vigil_reports::render(&report, format, color);
-    write_output(a.output.as_deref(), &rendered)?;
-    if a.output.is_some() {
+    write_output(gate.output.as_deref(), &rendered)?;
+    if gate.output.is_some() {
         eprintln!(
             "vigil: {} files, {} findings ({} failing), {} unreadable: {}",
-            result.files_scanned,
+            result.files_scanned.max(result.files_searched),
             result.findings.len(),
             verdict.failing_findings,
             verdict.unreadable,

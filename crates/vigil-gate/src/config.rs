@@ -12,6 +12,10 @@
 //! [parameters]                        # CloudFormation parameter values
 //! Environment = "prod"
 //!
+//! [secrets]
+//! scan = true                         # false: `vigil scan` does not search for secrets
+//! exclude = ["docs/examples/**"]      # globs not searched for secrets (IaC rules still run)
+//!
 //! [terraform]
 //! var_files = ["envs/prod.tfvars"]   # read after terraform.tfvars and *.auto.tfvars
 //! vars = { region = "eu-west-1" }     # like --var; the command line wins
@@ -59,6 +63,20 @@ pub struct Config {
     pub parameters: BTreeMap<String, String>,
     #[serde(default)]
     pub terraform: TerraformConfig,
+    #[serde(default)]
+    pub secrets: SecretsConfig,
+}
+
+/// `[secrets]`: credential scanning.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretsConfig {
+    /// Whether `vigil scan` searches for secrets too (default true).
+    #[serde(default)]
+    pub scan: Option<bool>,
+    /// Globs of paths not searched for secrets.
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 /// `[terraform]`: input variables for every root module scanned.

@@ -8,9 +8,11 @@ pub mod baseline;
 pub mod config;
 pub mod fixtures;
 mod scan;
+pub mod secrets;
 mod terraform;
 mod walk;
 
 pub use baseline::Baseline;
 pub use config::Config;
 pub use scan::{scan, ScanOptions, ScanResult, Verdict};
+pub use secrets::{scan_git, GitSource};

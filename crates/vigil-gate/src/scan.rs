@@ -24,6 +24,12 @@ pub struct ScanOptions {
     pub baseline: Option<(String, Baseline)>,
     /// Files larger than this are not parsed.
     pub max_file_size: u64,
+    /// Judge infrastructure files with the catalogue (off for `vigil secrets`).
+    pub iac: bool,
+    /// Look for credentials in every file, with these rules.
+    pub secrets: Option<Arc<vigil_secrets::Scanner>>,
+    /// Globs of paths not searched for secrets (`[secrets] exclude` in `vigil.toml`).
+    pub secrets_exclude: Vec<String>,
 }
 
 impl Default for ScanOptions {
@@ -36,6 +42,9 @@ impl Default for ScanOptions {
             severity_overrides: BTreeMap::new(),
             baseline: None,
             max_file_size: 64 * 1024 * 1024,
+            iac: true,
+            secrets: None,
+            secrets_exclude: Vec::new(),
         }
     }
 }
@@ -50,6 +59,8 @@ pub struct ScanResult {
     pub sources: BTreeMap<String, Arc<str>>,
     /// Files a loader recognised and read.
     pub files_scanned: usize,
+    /// Files (or blobs) searched for secrets.
+    pub files_searched: usize,
 }
 
 /// The gate's decision.
@@ -89,8 +100,12 @@ impl ScanResult {
 
 struct FileOutcome {
     path: String,
+    /// For code frames; secrets found in it are masked.
     text: Option<Arc<str>>,
     scanned: bool,
+    /// Searched for secrets.
+    searched: bool,
+    secret_skip: Option<crate::secrets::SkipReason>,
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -111,13 +126,46 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
             globset::GlobSet::empty()
         }
     };
-    let walked = walk::walk(&options.paths, &excludes);
+    let secret_excludes = walk::build_excludes(&options.secrets_exclude).unwrap_or_else(|e| {
+        result.diagnostics.push(Diagnostic {
+            level: Level::Error,
+            path: "vigil.toml".into(),
+            line: 0,
+            column: 0,
+            message: format!("[secrets] {e}"),
+        });
+        globset::GlobSet::empty()
+    });
+    let walked = walk::walk(&options.paths, &excludes, options.secrets.is_some());
     result.diagnostics.extend(walked.diagnostics);
-    // Terraform is read by module directory, not by file.
-    let (tf_files, files): (Vec<_>, Vec<_>) = walked
+    let mut skipped = crate::secrets::Skipped::default();
+    if options.secrets.is_some() {
+        skipped.symlinks = walked.symlinks;
+    }
+    // Terraform is read by module directory, not by file; its files are still searched for
+    // secrets one by one.
+    let tf_files: Vec<(String, PathBuf)> = if options.iac {
+        walked
+            .files
+            .iter()
+            .filter(|(path, _)| vigil_loaders::terraform::is_configuration_file(path))
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let files: Vec<(String, PathBuf, Work)> = walked
         .files
         .into_iter()
-        .partition(|(path, _)| vigil_loaders::terraform::is_configuration_file(path));
+        .filter_map(|(path, disk)| {
+            let iac = options.iac
+                && walk::has_config_extension(&disk)
+                && !vigil_loaders::terraform::is_configuration_file(&path);
+            let secrets = options.secrets.is_some()
+                && !walk::is_excluded(&secret_excludes, &options.paths, &disk);
+            (iac || secrets).then_some((path, disk, Work { iac, secrets }))
+        })
+        .collect();
     let roots = crate::terraform::root_modules(&tf_files, &options.paths);
     // Deep templates recurse; give workers room.
     let pool = rayon::ThreadPoolBuilder::new()
@@ -130,7 +178,7 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
                 || {
                     files
                         .par_iter()
-                        .map(|(path, disk)| scan_file(path, disk, options, catalogue))
+                        .map(|(path, disk, work)| scan_file(path, disk, *work, options, catalogue))
                         .collect()
                 },
                 || {
@@ -141,14 +189,27 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
                 },
             )
         });
+    let mut masked = std::collections::HashSet::new();
     for o in outcomes {
         if o.scanned {
             result.files_scanned += 1;
+        }
+        if o.searched {
+            result.files_searched += 1;
+        }
+        if let Some(reason) = o.secret_skip {
+            skipped.add(reason, &o.path);
         }
         if !o.findings.is_empty() || !o.diagnostics.is_empty() {
             if let Some(t) = o.text {
                 result.sources.insert(o.path.clone(), t);
             }
+        }
+        if o.findings
+            .iter()
+            .any(|f| f.kind == crate::secrets::SECRET_KIND)
+        {
+            masked.insert(o.path.clone());
         }
         result.findings.extend(o.findings);
         result.diagnostics.extend(o.diagnostics);
@@ -162,13 +223,22 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
             .chain(o.diagnostics.iter().map(|d| d.path.as_str()))
             .collect();
         for (path, text) in &o.sources {
-            if wanted.contains(path.as_str()) {
+            // A file with a secret keeps the copy with the secret masked.
+            if wanted.contains(path.as_str()) && !masked.contains(path) {
                 result.sources.insert(path.clone(), text.clone());
             }
         }
         result.findings.extend(o.findings);
         result.diagnostics.extend(o.diagnostics);
     }
+    result.diagnostics.extend(skipped.notes());
+    finish(&mut result, options);
+    result
+}
+
+/// What every kind of scan does last: severity overrides, `skip_rules`, the baseline, and a
+/// deterministic order.
+pub(crate) fn finish(result: &mut ScanResult, options: &ScanOptions) {
     for f in &mut result.findings {
         if let Some(s) = options.severity_overrides.iter().find(|(k, _)| {
             k.eq_ignore_ascii_case(&f.rule_id) || k.eq_ignore_ascii_case(&f.rule_name)
@@ -213,12 +283,21 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
         (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
     });
     result.diagnostics.dedup();
-    result
+}
+
+/// What to do with a file.
+#[derive(Debug, Clone, Copy)]
+struct Work {
+    /// Load it and judge it with the catalogue.
+    iac: bool,
+    /// Search it for secrets.
+    secrets: bool,
 }
 
 fn scan_file(
     path: &str,
     disk: &std::path::Path,
+    work: Work,
     options: &ScanOptions,
     catalogue: &Catalogue,
 ) -> FileOutcome {
@@ -226,6 +305,8 @@ fn scan_file(
         path: path.to_string(),
         text: None,
         scanned: false,
+        searched: false,
+        secret_skip: None,
         findings: Vec::new(),
         diagnostics: Vec::new(),
     };
@@ -238,6 +319,10 @@ fn scan_file(
     };
     let size = std::fs::metadata(disk).map(|m| m.len()).unwrap_or(0);
     if size > options.max_file_size {
+        if !work.iac {
+            outcome.secret_skip = Some(crate::secrets::SkipReason::TooLarge);
+            return outcome;
+        }
         outcome.diagnostics.push(diag(
             Level::Warning,
             format!(
@@ -257,6 +342,20 @@ fn scan_file(
             return outcome;
         }
     };
+    let mut secret_ranges = Vec::new();
+    if let (true, Some(scanner)) = (work.secrets, &options.secrets) {
+        let scanned = scanner.scan(path, &bytes);
+        outcome.searched = scanned.skipped.is_none();
+        outcome.secret_skip = scanned.skipped.map(crate::secrets::SkipReason::Content);
+        outcome.findings = scanner.findings(path, &scanned);
+        secret_ranges = scanned.matches.iter().map(|m| m.range.clone()).collect();
+    }
+    if !work.iac {
+        if !secret_ranges.is_empty() {
+            outcome.text = Some(crate::secrets::masked_text(&bytes, &secret_ranges));
+        }
+        return outcome;
+    }
     if let Some(at) = bytes[..bytes.len().min(8192)].iter().position(|&b| b == 0) {
         // Binary: no loader reads it. Said, not skipped in silence: a UTF-16 template looks
         // binary too, and the gate would otherwise pass it unread.
@@ -303,9 +402,14 @@ fn scan_file(
     let loaded = vigil_loaders::load(&file, &options.load);
     outcome.scanned = loaded.format.is_some();
     outcome.diagnostics = loaded.diagnostics;
-    outcome.findings = catalogue.evaluate(&loaded.resources);
-    apply_inline(&mut outcome.findings, &loaded.resources);
-    outcome.text = Some(text);
+    let mut findings = catalogue.evaluate(&loaded.resources);
+    apply_inline(&mut findings, &loaded.resources);
+    outcome.findings.extend(findings);
+    outcome.text = Some(if secret_ranges.is_empty() {
+        text
+    } else {
+        crate::secrets::masked_text(text.as_bytes(), &secret_ranges)
+    });
     outcome
 }
 

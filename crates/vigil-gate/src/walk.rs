@@ -4,12 +4,22 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 use vigil_model::{Diagnostic, Level};
 
-/// Extensions a loader may claim. Other files are not read at all.
+/// Extensions a loader may claim. Other files are read only to look for secrets.
 const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "cfn", "tf"];
+
+/// Whether a loader may claim the file (by extension).
+pub fn has_config_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
 
 pub struct Walked {
     pub files: Vec<(String, PathBuf)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Symbolic links met and not followed (a link's target is scanned where it lives, if
+    /// inside the scanned tree; a broken link has nothing to scan).
+    pub symlinks: Vec<String>,
 }
 
 pub fn build_excludes(patterns: &[String]) -> Result<GlobSet, String> {
@@ -26,15 +36,27 @@ pub fn build_excludes(patterns: &[String]) -> Result<GlobSet, String> {
     b.build().map_err(|e| e.to_string())
 }
 
+/// Whether `path` matches an exclusion, as written or relative to one of the scanned roots.
+pub fn is_excluded(excludes: &GlobSet, roots: &[PathBuf], path: &Path) -> bool {
+    excludes.is_match(path)
+        || roots.iter().any(|root| {
+            path.strip_prefix(root)
+                .is_ok_and(|rel| excludes.is_match(rel))
+        })
+}
+
 /// The path as reported: as given on the command line, with `/` separators and no `./`.
 pub fn display_path(p: &Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-pub fn walk(roots: &[PathBuf], excludes: &GlobSet) -> Walked {
+/// The files under `roots`: with `all_files`, every file (looking for secrets), else only
+/// those a loader may claim.
+pub fn walk(roots: &[PathBuf], excludes: &GlobSet, all_files: bool) -> Walked {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut symlinks = Vec::new();
     for root in roots {
         if root.is_file() {
             files.push((display_path(root), root.clone()));
@@ -71,19 +93,18 @@ pub fn walk(roots: &[PathBuf], excludes: &GlobSet) -> Walked {
                     continue;
                 }
             };
+            if entry.path_is_symlink() {
+                symlinks.push(display_path(entry.path()));
+                continue;
+            }
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
             let path = entry.path();
-            let ext_ok = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-            if !ext_ok {
+            if !all_files && !has_config_extension(path) {
                 continue;
             }
-            let rel = path.strip_prefix(root).unwrap_or(path);
-            if excludes.is_match(rel) || excludes.is_match(path) {
+            if is_excluded(excludes, std::slice::from_ref(root), path) {
                 continue;
             }
             files.push((display_path(path), path.to_path_buf()));
@@ -91,5 +112,9 @@ pub fn walk(roots: &[PathBuf], excludes: &GlobSet) -> Walked {
     }
     files.sort();
     files.dedup();
-    Walked { files, diagnostics }
+    Walked {
+        files,
+        diagnostics,
+        symlinks,
+    }
 }

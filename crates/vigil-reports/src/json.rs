@@ -30,6 +30,7 @@ struct Tool<'a> {
 #[derive(Serialize)]
 struct Summary {
     files_scanned: usize,
+    files_searched_for_secrets: usize,
     findings: BySeverity,
     suppressed: usize,
     errors: usize,
@@ -100,6 +101,7 @@ pub(crate) fn render(report: &Report) -> String {
         },
         summary: Summary {
             files_scanned: report.files_scanned,
+            files_searched_for_secrets: report.files_searched,
             findings: BySeverity {
                 critical: c.get(Severity::Critical),
                 high: c.get(Severity::High),

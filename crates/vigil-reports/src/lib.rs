@@ -27,8 +27,10 @@ pub struct Report<'a> {
     pub rules: &'a [Rule],
     /// Source text by reported path, for code frames.
     pub sources: &'a BTreeMap<String, Arc<str>>,
-    /// How many files were read.
+    /// How many files a loader recognised and judged with the catalogue.
     pub files_scanned: usize,
+    /// How many files (or git blobs) were searched for secrets.
+    pub files_searched: usize,
     /// The gate threshold, `None` for `--fail-on never`.
     pub fail_on: Option<Severity>,
     /// The gate's verdict.

@@ -129,6 +129,16 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
             clean(&f.address)
         );
     }
+    if let Some(c) = &f.provenance {
+        let _ = writeln!(
+            out,
+            "  {} commit {} by {} on {}",
+            p.bold("introduced:"),
+            clean(c.commit.get(..12).unwrap_or(&c.commit)),
+            clean(&c.author),
+            clean(&c.date)
+        );
+    }
     let fix = first_paragraph(&f.remediation);
     if !fix.is_empty() {
         let _ = writeln!(
@@ -234,10 +244,15 @@ fn diagnostic(out: &mut String, p: &Paint, d: &Diagnostic) {
 
 fn summary(out: &mut String, p: &Paint, report: &Report) {
     let c = Counts::of(report);
-    let mut line = format!(
-        "{} scanned: ",
-        plural(report.files_scanned, "file", "files")
-    );
+    let mut line = match (report.files_scanned, report.files_searched) {
+        (n, 0) => format!("{} scanned: ", plural(n, "file", "files")),
+        (0, m) => format!("{} searched for secrets: ", plural(m, "file", "files")),
+        (n, m) => format!(
+            "{} scanned, {} searched for secrets: ",
+            plural(n, "file", "files"),
+            plural(m, "file", "files")
+        ),
+    };
     let by_sev: Vec<String> = Severity::ALL
         .iter()
         .rev()

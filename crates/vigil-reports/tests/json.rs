@@ -23,6 +23,7 @@ const TOP: &[&str] = &["version", "tool", "summary", "findings", "diagnostics"];
 const TOOL: &[&str] = &["name", "version"];
 const SUMMARY: &[&str] = &[
     "files_scanned",
+    "files_searched_for_secrets",
     "findings",
     "suppressed",
     "errors",

@@ -307,6 +307,7 @@ fn a_real_scan_of_the_examples_validates() {
         rules: catalogue.rules(),
         sources: &result.sources,
         files_scanned: result.files_scanned,
+        files_searched: result.files_searched,
         fail_on: Some(vigil_model::Severity::High),
         passed: false,
         parse_errors_fail: true,

@@ -62,3 +62,51 @@ pub fn check_examples(scanner: &Scanner) -> Vec<ExampleFailure> {
     }
     failures
 }
+
+/// Reads the secret rules under `dir`: every `*.yaml` file, except the rule folders of the
+/// infrastructure catalogue (a folder holding `rule.yaml`, with its `pass*`/`fail*` fixtures),
+/// so one rules directory can hold both kinds.
+pub fn load_dir(dir: &std::path::Path) -> Result<Vec<SecretRule>, Vec<SecretRuleError>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        if d.join("rule.yaml").is_file() {
+            continue;
+        }
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(SecretRuleError {
+                    origin: d.display().to_string(),
+                    message: format!("cannot read the directory: {e}"),
+                });
+                continue;
+            }
+        };
+        let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                let origin = p.display().to_string();
+                match std::fs::read_to_string(&p) {
+                    Ok(text) => match SecretRule::parse(&origin, &text) {
+                        Ok(r) => rules.push(r),
+                        Err(e) => errors.push(e),
+                    },
+                    Err(e) => errors.push(SecretRuleError {
+                        origin,
+                        message: e.to_string(),
+                    }),
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}

@@ -191,6 +191,7 @@ impl Run {
             rules: &self.rules,
             sources: &self.sources,
             files_scanned: self.files_scanned,
+            files_searched: 0,
             fail_on: self.fail_on,
             passed: self.passed,
             parse_errors_fail: true,
