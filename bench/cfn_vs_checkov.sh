@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Speed and memory of Vigil against Checkov on a generated CloudFormation corpus.
+# Vigil runs with --no-secrets: Checkov's run here judges infrastructure only, so both do the
+# same job (secret scanning is measured against secret scanners in bench/secrets_vs_peers.sh).
 #
 #   bench/cfn_vs_checkov.sh            # 2,000 templates: about an hour (a Checkov run takes ~19 min on 2 cores)
 #   bench/cfn_vs_checkov.sh --quick    # 200 templates, a smoke run of a few minutes
@@ -111,7 +113,7 @@ HYPERFINE_VERSION=$(hyperfine --version)
 
 # ---------------------------------------------------------------------------- the run
 q() { printf '%q' "$1"; }
-VIGIL_CMD="/usr/bin/time -v -a -o $(q "$RES/time-vigil.log") $(q "$VIGIL") scan $(q "$CORPUS") --format json --fail-on never -o $(q "$RES/vigil-report.json")"
+VIGIL_CMD="/usr/bin/time -v -a -o $(q "$RES/time-vigil.log") $(q "$VIGIL") scan $(q "$CORPUS") --no-secrets --format json --fail-on never -o $(q "$RES/vigil-report.json")"
 CHECKOV_CMD="/usr/bin/time -v -a -o $(q "$RES/time-checkov.log") $(q "$CHECKOV") -d $(q "$CORPUS") ${CHECKOV_FLAGS[*]} > $(q "$RES/checkov-report.json")"
 
 say "hyperfine: vigil and checkov, --warmup 1 --min-runs $RUNS"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Speed and memory of Vigil against Checkov on Terraform: a generated corpus, and optionally real
 # public modules.
+# Vigil runs with --no-secrets: Checkov's run here judges infrastructure only, so both do the
+# same job (secret scanning is measured against secret scanners in bench/secrets_vs_peers.sh).
 #
 #   bench/tf_vs_checkov.sh                          # 2,000 .tf files (Checkov: ~15-25 min a run on 2 cores)
 #   bench/tf_vs_checkov.sh --quick                  # 200 .tf files, a smoke run of a few minutes
@@ -161,7 +163,7 @@ bench_one() {
   rm -f "$res"/time-*.log "$res"/*-report.json "$res"/hyperfine-*.* "$res"/summary.* "$res"/treemem-*.json \
         "$res"/env.json "$res"/checkov-stderr.log
   local vigil_cmd checkov_cmd load_before load_after busy0 total0 busy1 total1 t0 t1 busy_cpus files lines
-  vigil_cmd="/usr/bin/time -v -a -o $(q "$res/time-vigil.log") $(q "$VIGIL") scan $(q "$target") --format json --fail-on never -o $(q "$res/vigil-report.json")"
+  vigil_cmd="/usr/bin/time -v -a -o $(q "$res/time-vigil.log") $(q "$VIGIL") scan $(q "$target") --no-secrets --format json --fail-on never -o $(q "$res/vigil-report.json")"
   checkov_cmd="/usr/bin/time -v -a -o $(q "$res/time-checkov.log") $(q "$CHECKOV") -d $(q "$target") ${CHECKOV_FLAGS[*]} > $(q "$res/checkov-report.json") 2>> $(q "$res/checkov-stderr.log")"
   files=$(find "$target" -name '*.tf' -type f | wc -l)
   lines=$(find "$target" -name '*.tf' -type f -print0 | xargs -0 cat | wc -l)

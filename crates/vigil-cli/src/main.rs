@@ -227,6 +227,9 @@ enum HookAction {
 struct BaselineArgs {
     #[command(flatten)]
     common: CommonScan,
+    /// Leave secrets (credentials) out of the baseline, as `vigil scan --no-secrets` does.
+    #[arg(long)]
+    no_secrets: bool,
     /// Where to write the baseline.
     #[arg(
         long,
@@ -619,7 +622,13 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), UsageError> {
 fn baseline(a: BaselineArgs) -> Result<ExitCode, UsageError> {
     let config = load_config(&a.common)?;
     let catalogue = catalogue(&a.common.rules)?;
-    let options = scan_options(&a.common, &config)?;
+    let mut options = scan_options(&a.common, &config)?;
+    // The same findings `vigil scan` reports, secrets included, so the baseline accepts them
+    // in later `vigil scan` and `vigil secrets` runs.
+    if !a.no_secrets && config.secrets.scan != Some(false) {
+        options.secrets = Some(secret_scanner(&a.common.rules)?);
+        options.secrets_exclude = config.secrets.exclude.clone();
+    }
     let result = vigil_gate::scan(&options, &catalogue);
     let b = Baseline::from_findings(&result.findings);
     write_output(Some(&a.output), &b.to_json())?;
@@ -635,11 +644,20 @@ fn rules(cmd: RulesCommand) -> Result<ExitCode, UsageError> {
     match cmd {
         RulesCommand::List { format, rules } => {
             let c = catalogue(&rules)?;
+            let secrets = secret_scanner(&rules)?;
             let text = match format {
-                ListFormat::Markdown => vigil_reports::catalogue_markdown(c.rules()),
+                ListFormat::Markdown => {
+                    vigil_reports::catalogue_markdown(c.rules())
+                        + "\n"
+                        + &vigil_reports::secret_catalogue_markdown(secrets.rules())
+                }
                 ListFormat::Json => {
                     serde_json::to_string_pretty(
-                        &c.rules().iter().map(rule_json).collect::<Vec<_>>(),
+                        &c.rules()
+                            .iter()
+                            .map(rule_json)
+                            .chain(secrets.rules().iter().map(secret_rule_json))
+                            .collect::<Vec<_>>(),
                     )
                     .unwrap()
                         + "\n"
@@ -652,7 +670,17 @@ fn rules(cmd: RulesCommand) -> Result<ExitCode, UsageError> {
                             r.id, r.severity, r.name, r.title
                         ));
                     }
-                    s.push_str(&format!("{} rules\n", c.rules().len()));
+                    for r in secrets.rules() {
+                        s.push_str(&format!(
+                            "{:<12} {:<8} {:<40} {}\n",
+                            r.id, r.severity, r.name, r.title
+                        ));
+                    }
+                    s.push_str(&format!(
+                        "{} rules, {} secret rules\n",
+                        c.rules().len(),
+                        secrets.rules().len()
+                    ));
                     s
                 }
             };
@@ -661,10 +689,15 @@ fn rules(cmd: RulesCommand) -> Result<ExitCode, UsageError> {
         }
         RulesCommand::Show { id, rules } => {
             let c = catalogue(&rules)?;
-            let r = c
+            if let Some(r) = c.get(&id) {
+                write_output(None, &show(r))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let secrets = secret_scanner(&rules)?;
+            let r = secrets
                 .get(&id)
                 .ok_or_else(|| format!("no rule `{id}` (see `vigil rules list`)"))?;
-            write_output(None, &show(r))?;
+            write_output(None, &show_secret_rule(r))?;
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Test { dir } => {
@@ -676,6 +709,39 @@ fn rules(cmd: RulesCommand) -> Result<ExitCode, UsageError> {
             for r in &rules {
                 failures.extend(vigil_gate::fixtures::check_rule(r));
             }
+            // Secret rules: the built-in ones, or those in the directory, checked with their
+            // examples (user rules against the built-in set too, so overlaps show).
+            let mut secret_rules = vigil_rules::secret_rules().map_err(|e| join(&e))?;
+            let user_secret_rules = match &dir {
+                Some(d) => vigil_secrets::load_dir(d).map_err(|e| join(&e))?,
+                None => Vec::new(),
+            };
+            let user_ids: std::collections::BTreeSet<String> =
+                user_secret_rules.iter().map(|r| r.id.clone()).collect();
+            secret_rules.extend(user_secret_rules);
+            let scanner = vigil_secrets::Scanner::new(secret_rules)?;
+            let secret_failures: Vec<_> = vigil_secrets::check_examples(&scanner)
+                .into_iter()
+                .filter(|f| dir.is_none() || user_ids.contains(&f.rule_id))
+                .collect();
+            for f in &secret_failures {
+                println!("FAIL {} {}: {}", f.rule_id, f.example, f.problem);
+            }
+            let secret_total = if dir.is_some() {
+                user_ids.len()
+            } else {
+                scanner.rules().len()
+            };
+            let secret_failed = secret_failures
+                .iter()
+                .map(|f| &f.rule_id)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            println!(
+                "secret rules: {} passed, {} failed",
+                secret_total - secret_failed,
+                secret_failed
+            );
             for f in &failures {
                 println!("FAIL {f}");
             }
@@ -693,13 +759,65 @@ fn rules(cmd: RulesCommand) -> Result<ExitCode, UsageError> {
                     .collect::<std::collections::BTreeSet<_>>()
                     .len()
             );
-            Ok(if failures.is_empty() {
+            Ok(if failures.is_empty() && secret_failures.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
             })
         }
     }
+}
+
+fn secret_rule_json(r: &vigil_secrets::SecretRule) -> serde_json::Value {
+    serde_json::json!({
+        "id": r.id,
+        "name": r.name,
+        "title": r.title,
+        "severity": r.severity,
+        "kinds": ["secret"],
+        "keywords": r.keywords,
+        "pattern": r.pattern,
+        "references": r.references,
+    })
+}
+
+fn show_secret_rule(r: &vigil_secrets::SecretRule) -> String {
+    let mut s = format!(
+        "{} {}\n{}\nseverity: {}\nkind: secret (searched in every file, staged change and commit)\n\n",
+        r.id, r.name, r.title, r.severity
+    );
+    s.push_str(&format!("why:\n{}\n\n", indent(r.rationale.trim())));
+    s.push_str(&format!("fix:\n{}\n\n", indent(r.remediation.trim())));
+    s.push_str("recognised by:\n");
+    if !r.keywords.is_empty() {
+        s.push_str(&format!("  keywords: {}\n", r.keywords.join(", ")));
+    }
+    s.push_str(&format!("  pattern: {}\n", r.pattern));
+    if let Some(e) = r.min_entropy {
+        s.push_str(&format!("  entropy: at least {e} bits per character\n"));
+    }
+    if let Some(c) = r.checksum {
+        s.push_str(&format!("  checksum: {c:?}\n"));
+    }
+    if let Some(n) = &r.near {
+        s.push_str(&format!(
+            "  near (within {} lines): {}\n",
+            n.lines, n.source
+        ));
+    }
+    if r.generic {
+        s.push_str("  loose rule: values that look like code, hashes or ids are not reported\n");
+    }
+    s.push_str(&format!(
+        "\nexamples: {} reported, {} not reported (in {})\n",
+        r.examples_fail.len(),
+        r.examples_pass.len(),
+        r.origin
+    ));
+    for link in &r.references {
+        s.push_str(&format!("see: {link}\n"));
+    }
+    s
 }
 
 fn rule_json(r: &vigil_engine::Rule) -> serde_json::Value {

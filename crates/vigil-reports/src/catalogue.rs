@@ -73,3 +73,78 @@ pub fn catalogue_markdown(rules: &[Rule]) -> String {
     }
     out
 }
+
+/// The secret rules as Markdown (`docs/secret-rules.md`): a table, then one section per rule
+/// with what the credential grants, how to revoke it, and how it is recognised.
+pub fn secret_catalogue_markdown(rules: &[vigil_secrets::SecretRule]) -> String {
+    let mut out = String::from(
+        "# Secret rules\n\n<!-- Generated from rules/secrets/ by `vigil rules list --format markdown`; do not edit. -->\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "{} credential kinds. The format and the false-alarm filters every rule goes through are \
+         described in [secrets.md](secrets.md).\n",
+        rules.len()
+    );
+    out.push_str("| id | title | severity | recognised by |\n|---|---|---|---|\n");
+    for r in rules {
+        let how = if r.keywords.is_empty() {
+            "pattern".to_string()
+        } else {
+            r.keywords
+                .iter()
+                .map(|k| format!("`{}`", k.replace('|', "\\|").replace('`', "'")))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let _ = writeln!(
+            out,
+            "| [{id}](#{anchor}) | {title} | {sev} | {how} |",
+            id = r.id,
+            anchor = r.id.to_ascii_lowercase(),
+            title = r.title.replace('|', "\\|"),
+            sev = r.severity,
+        );
+    }
+    for r in rules {
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n**{}** · `{}` · severity **{}**\n",
+            r.id, r.title, r.name, r.severity
+        );
+        let _ = writeln!(out, "{}\n", r.rationale.trim());
+        let _ = writeln!(out, "**Fix.** {}\n", r.remediation.trim());
+        let mut how = vec![format!(
+            "pattern `{}`",
+            r.pattern.replace('`', "'").replace('|', "\\|")
+        )];
+        if let Some(e) = r.min_entropy {
+            how.push(format!("entropy at least {e} bits per character"));
+        }
+        if let Some(c) = r.checksum {
+            how.push(format!("{c:?} checksum verified").to_lowercase());
+        }
+        if let Some(n) = &r.near {
+            how.push(format!(
+                "only with `{}` within {} lines",
+                n.source.replace('`', "'").replace('|', "\\|"),
+                n.lines
+            ));
+        }
+        if r.generic {
+            how.push("loose rule: code, hashes, ids and lockfiles filtered out".into());
+        }
+        let _ = writeln!(out, "**Recognised by.** {}.\n", how.join("; "));
+        let _ = writeln!(
+            out,
+            "**Examples.** {} that must be reported, {} that must not ([rule file](../{})).",
+            r.examples_fail.len(),
+            r.examples_pass.len(),
+            r.origin
+        );
+        if !r.references.is_empty() {
+            let _ = writeln!(out, "\n**References.** {}", r.references.join(" · "));
+        }
+    }
+    out
+}

@@ -4,7 +4,7 @@
 //! in `docs/json-format.md`; the SARIF output follows what GitHub code scanning reads.
 
 mod catalogue;
-pub use catalogue::catalogue_markdown;
+pub use catalogue::{catalogue_markdown, secret_catalogue_markdown};
 mod json;
 mod junit;
 mod sarif;
