@@ -41,7 +41,25 @@ const DOCUMENTED_EXAMPLES: &[&str] = &[
 /// The secret is a key published in a vendor's documentation, or says it is an example.
 pub fn is_documented_example(secret: &[u8]) -> bool {
     DOCUMENTED_EXAMPLES.iter().any(|e| secret == e.as_bytes())
-        || contains_ignore_case(secret, b"example")
+        || contains_marker(secret, b"example")
+}
+
+/// Secrets at least this long (key bodies, JWTs) hold any four-letter word by chance now and
+/// then; in them a marker word counts only standing on its own (`-----fake-----`, `.example.`).
+const LONG_SECRET: usize = 48;
+
+/// Whether `secret` holds `word`: anywhere in a short secret, as a whole word in a long one.
+fn contains_marker(secret: &[u8], word: &[u8]) -> bool {
+    if secret.len() < LONG_SECRET || !word.iter().all(u8::is_ascii_alphabetic) {
+        return contains_ignore_case(secret, word);
+    }
+    secret.windows(word.len()).enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case(word)
+            && (i == 0 || !secret[i - 1].is_ascii_alphanumeric())
+            && secret
+                .get(i + word.len())
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 /// Words that mark a value as a stand-in for a real credential.
@@ -97,10 +115,7 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     {
         return true;
     }
-    if PLACEHOLDER_WORDS
-        .iter()
-        .any(|w| contains_ignore_case(secret, w))
-    {
+    if PLACEHOLDER_WORDS.iter().any(|w| contains_marker(secret, w)) {
         return true;
     }
     low_variety(secret)
@@ -311,6 +326,17 @@ mod tests {
         for real in ["q8Zr2LpX0vTn4Wc7", "hunter2-Xk9q"] {
             assert!(!is_placeholder(real.as_bytes()), "{real}");
         }
+    }
+
+    #[test]
+    fn marker_words_in_long_secrets_count_only_on_their_own() {
+        let body = b"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCfakeQ2vLp7tR";
+        assert!(body.len() >= LONG_SECRET);
+        assert!(!is_placeholder(body));
+        assert!(is_placeholder(
+            b"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-fake-key"
+        ));
+        assert!(is_placeholder(b"q8Zr2fakeLp"));
     }
 
     #[test]

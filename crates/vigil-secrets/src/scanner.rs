@@ -5,7 +5,10 @@ use crate::filters;
 use crate::redact::{digest, redact};
 use crate::rule::SecretRule;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use vigil_model::{fingerprint, Finding, Location, Position, Span, Suppression, SuppressionKind};
+use vigil_model::{
+    fingerprint, Finding, Location, Position, Span, Suppression, SuppressionKind,
+    INLINE_SUPPRESSION_MARKER,
+};
 
 /// Why a file's content was not scanned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,6 +67,9 @@ impl std::fmt::Debug for Scanner {
 
 /// How far from the start a NUL byte marks a text as binary (as git and ripgrep decide).
 const BINARY_PROBE: usize = 8 * 1024;
+
+/// How many bytes either side of a secret, on its line, [`filters::line_marks_fake`] reads.
+const FAKE_MARK_REACH: usize = 256;
 
 impl Scanner {
     /// Builds the keyword automaton. Rule ids must be unique.
@@ -153,7 +159,13 @@ impl Scanner {
                 let index = lines.get_or_insert_with(|| LineIndex::new(text));
                 let line_no = index.line_of(m.start());
                 let line = index.line_text(text, line_no);
-                if filters::line_marks_fake(line, secret)
+                // The words around the secret, not the whole line: on a minified or generated
+                // file one line can be megabytes long, and reading all of it again for every
+                // match made such a file take minutes.
+                let line_start = index.start(line_no);
+                let around = &line[(m.start() - line_start).saturating_sub(FAKE_MARK_REACH)
+                    ..(m.end() - line_start + FAKE_MARK_REACH).min(line.len())];
+                if filters::line_marks_fake(around, secret)
                     || (rule.generic && filters::is_minified_line(line))
                 {
                     continue;
@@ -298,6 +310,14 @@ fn inline_suppression(
         lines.push(index.line_text(text, line_no - 1));
     }
     for (n, line) in lines.iter().enumerate() {
+        // Most lines hold no marker: do not copy a long line to find that out.
+        if memchr::memmem::find(line, INLINE_SUPPRESSION_MARKER.as_bytes()).is_none()
+            && (n > 0
+                || (memchr::memmem::find(line, b"gitleaks:allow").is_none()
+                    && memchr::memmem::find(line, b"pragma: allowlist secret").is_none()))
+        {
+            continue;
+        }
         let line = String::from_utf8_lossy(line);
         for s in Suppression::parse_inline(&line) {
             if s.rule == "*" || rule.is_named(&s.rule) {
