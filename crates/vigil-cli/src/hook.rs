@@ -150,11 +150,14 @@ printf '%s\n' "$input" | {{
   while read -r local_ref local_sha remote_ref remote_sha; do
     [ -z "$local_sha" ] && continue
     [ "$local_sha" = "$zero" ] && continue   # deleting a remote branch
-    if [ "$remote_sha" = "$zero" ]; then
-      # A new remote branch: everything not already in the history is new.
-      "$vigil" secrets --history || status=$?
+    # Only the commits being pushed: a secret on a local branch that is not pushed does not
+    # stop the push of another.
+    if [ "$remote_sha" = "$zero" ] || ! git cat-file -e "$remote_sha^{{commit}}" 2>/dev/null; then
+      # A new remote branch, or one holding commits this clone has not fetched (a forced
+      # push): all of the pushed commit's history.
+      "$vigil" secrets --history --rev "$local_sha" || status=$?
     else
-      "$vigil" secrets --history --since "$remote_sha" || status=$?
+      "$vigil" secrets --history --rev "$local_sha" --since "$remote_sha" || status=$?
     fi
   done
   exit $status

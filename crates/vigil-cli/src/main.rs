@@ -180,6 +180,10 @@ struct SecretsArgs {
     /// With --history: only what is new since this revision (`origin/main`, a commit id).
     #[arg(long, value_name = "REV", requires = "history")]
     since: Option<String>,
+    /// With --history: only the commits reachable from this revision (a branch, a commit id),
+    /// not from every ref. The pre-push hook passes the commit being pushed.
+    #[arg(long, value_name = "REV", requires = "history")]
+    rev: Option<String>,
     /// Also load the secret rules in this directory (one YAML file per rule, as in `rules/secrets/`).
     #[arg(long = "rules", value_name = "DIR")]
     rules: Vec<PathBuf>,
@@ -496,6 +500,7 @@ fn secrets(a: SecretsArgs) -> Result<ExitCode, UsageError> {
         } else {
             vigil_gate::GitSource::History {
                 since: a.since.clone(),
+                rev: a.rev.clone(),
             }
         };
         if a.paths.len() > 1 {
@@ -775,6 +780,7 @@ fn secret_rule_json(r: &vigil_secrets::SecretRule) -> serde_json::Value {
         "title": r.title,
         "severity": r.severity,
         "kinds": ["secret"],
+        "formats": ["any"],
         "keywords": r.keywords,
         "pattern": r.pattern,
         "references": r.references,

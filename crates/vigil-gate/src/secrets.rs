@@ -119,8 +119,12 @@ pub(crate) fn masked_text(bytes: &[u8], ranges: &[std::ops::Range<usize>]) -> Ar
 pub enum GitSource {
     /// The index: what `git commit` would record.
     Staged,
-    /// Every blob reachable from any ref, or only what is new since a revision.
-    History { since: Option<String> },
+    /// Every blob reachable from any ref (or from `rev` only), or only what is new since a
+    /// revision.
+    History {
+        since: Option<String>,
+        rev: Option<String>,
+    },
 }
 
 /// Searches the staged changes or the history of the repository at or above `repo_path`.
@@ -141,12 +145,14 @@ pub fn scan_git(
     let mut skipped = Skipped::default();
     let (blobs, commits) = match source {
         GitSource::Staged => (repo.staged().map_err(|e| e.to_string())?, Vec::new()),
-        GitSource::History { since } => {
-            let since = match since {
-                Some(rev) => Some(repo.resolve(rev).map_err(|e| e.to_string())?),
-                None => None,
+        GitSource::History { since, rev } => {
+            let resolve = |r: &Option<String>| match r {
+                Some(r) => repo.resolve(r).map(Some).map_err(|e| e.to_string()),
+                None => Ok(None),
             };
-            let h = repo.history(since).map_err(|e| e.to_string())?;
+            let h = repo
+                .history_from(resolve(rev)?, resolve(since)?)
+                .map_err(|e| e.to_string())?;
             skipped.other.extend(h.skipped);
             (h.blobs, h.commits)
         }

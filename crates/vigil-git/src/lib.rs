@@ -98,10 +98,13 @@ impl Repo {
         r
     }
 
-    /// A reader for blobs, one per thread.
+    /// A reader for blobs, one per thread. Each blob is read once, so decoded objects are not
+    /// cached (the pack's own delta-base cache still speeds up delta chains).
     pub fn reader(&self) -> BlobReader {
+        let mut repo = self.shared.to_thread_local();
+        repo.object_cache_size(0);
         BlobReader {
-            repo: self.local(),
+            repo,
             buf: Vec::new(),
         }
     }
@@ -123,18 +126,39 @@ impl Repo {
     /// oldest commit (by committer time) and path where it appears. With `since`, commits
     /// reachable from `since` and the blobs of its tree are left out: what is new on top of it.
     pub fn history(&self, since: Option<ObjectId>) -> Result<History, GitError> {
+        self.history_from(None, since)
+    }
+
+    /// As [`Repo::history`], but only what is reachable from `tip` when given (the commit a
+    /// push sends), not from every ref.
+    pub fn history_from(
+        &self,
+        tip: Option<ObjectId>,
+        since: Option<ObjectId>,
+    ) -> Result<History, GitError> {
         let repo = self.local();
         let mut history = History::default();
-        let tips = ref_tips(&repo, &mut history.skipped)?;
+        let tips = match tip {
+            Some(t) => vec![t],
+            None => ref_tips(&repo, &mut history.skipped)?,
+        };
         if tips.is_empty() {
             return Ok(history);
+        }
+        if repo.is_shallow().unwrap_or(false) {
+            history.skipped.push(
+                "shallow clone: commits before the clone's boundary are not available, so a \
+                 secret may have been introduced earlier than the commit shown (fetch with \
+                 `git fetch --unshallow` to search all of it)"
+                    .into(),
+            );
         }
         let mut walk = repo.rev_walk(tips);
         if let Some(s) = since {
             walk = walk.with_hidden([s]);
         }
         let walk = walk.all().map_err(|e| err("walking the commits", e))?;
-        let mut commits: Vec<(CommitInfo, ObjectId)> = Vec::new();
+        let mut commits: Vec<WalkedCommit> = Vec::new();
         for info in walk {
             let info = match info {
                 Ok(i) => i,
@@ -158,10 +182,15 @@ impl Repo {
                     continue;
                 }
             };
-            commits.push((commit_info(&commit), tree));
+            commits.push(WalkedCommit {
+                id: info.id,
+                parents: info.parent_ids.iter().copied().collect(),
+                info: commit_info(&commit),
+                tree,
+            });
         }
         // Oldest first, so the first sight of a blob is its introduction.
-        commits.sort_by_key(|(c, _)| c.time);
+        let commits = parents_first(commits);
         let mut seen_trees: HashSet<ObjectId> = HashSet::new();
         let mut seen_blobs: HashSet<ObjectId> = HashSet::new();
         if let Some(s) = since {
@@ -183,7 +212,7 @@ impl Repo {
                 );
             }
         }
-        for (info, tree) in commits {
+        for WalkedCommit { info, tree, .. } in commits {
             let index = history.commits.len();
             history.commits.push(info);
             walk_tree(
@@ -254,6 +283,63 @@ impl BlobReader {
             .map_err(|e| err(&format!("blob {id}"), e))?;
         Ok(blob.data)
     }
+}
+
+/// A commit met by the history walk.
+struct WalkedCommit {
+    id: ObjectId,
+    parents: Vec<ObjectId>,
+    info: CommitInfo,
+    tree: ObjectId,
+}
+
+/// Orders commits so that every commit comes after its parents (those walked), and otherwise
+/// the oldest by committer time first. Sorting by time alone is not enough: commits made in the
+/// same second (scripts, CI, rebases) tie, and a blob would be credited to a child of the
+/// commit that introduced it.
+fn parents_first(commits: Vec<WalkedCommit>) -> Vec<WalkedCommit> {
+    use std::cmp::Reverse;
+    use std::collections::{BinaryHeap, HashMap};
+    let position: HashMap<ObjectId, usize> =
+        commits.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let mut waiting_on = vec![0usize; commits.len()];
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); commits.len()];
+    for (i, c) in commits.iter().enumerate() {
+        let mut parents: Vec<usize> = c
+            .parents
+            .iter()
+            .filter_map(|p| position.get(p).copied())
+            .collect();
+        parents.sort_unstable();
+        parents.dedup();
+        waiting_on[i] = parents.len();
+        for p in parents {
+            children[p].push(i);
+        }
+    }
+    // Ready commits, oldest first; the walk's order (children before parents) breaks ties, the
+    // later in the walk first.
+    let mut ready: BinaryHeap<Reverse<(i64, Reverse<usize>)>> = BinaryHeap::new();
+    for (i, c) in commits.iter().enumerate() {
+        if waiting_on[i] == 0 {
+            ready.push(Reverse((c.info.time, Reverse(i))));
+        }
+    }
+    let mut order = Vec::with_capacity(commits.len());
+    while let Some(Reverse((_, Reverse(i)))) = ready.pop() {
+        order.push(i);
+        for &child in &children[i] {
+            waiting_on[child] -= 1;
+            if waiting_on[child] == 0 {
+                ready.push(Reverse((commits[child].info.time, Reverse(child))));
+            }
+        }
+    }
+    let mut slots: Vec<Option<WalkedCommit>> = commits.into_iter().map(Some).collect();
+    let mut sorted: Vec<WalkedCommit> = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    // History has no cycles, so nothing is left over; were anything left, it is still scanned.
+    sorted.extend(slots.into_iter().flatten());
+    sorted
 }
 
 fn ref_tips(repo: &gix::Repository, skipped: &mut Vec<String>) -> Result<Vec<ObjectId>, GitError> {

@@ -181,8 +181,14 @@ pub fn looks_like_code_or_id(secret: &[u8]) -> bool {
     if is_identifier(secret) && !secret.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    // Paths and plain URLs.
-    if secret.starts_with(b"/") || secret.starts_with(b"./") || secret.starts_with(b"http") {
+    // Paths, plain URLs, ARNs (`ServiceToken: arn:aws:lambda:...`) and YAML tags
+    // (`Password: !Ref DbPassword`).
+    if secret.starts_with(b"/")
+        || secret.starts_with(b"./")
+        || secret.starts_with(b"http")
+        || secret.starts_with(b"arn:")
+        || secret.starts_with(b"!")
+    {
         return true;
     }
     // Integrity strings of lockfiles and subresource integrity: `sha512-...`.
@@ -349,6 +355,8 @@ mod tests {
             "123e4567-e89b-12d3-a456-426614174000",
             "sha512-abc",
             "adminPassword",
+            "arn:aws:lambda:eu-west-1:123456789012:function:provision",
+            "!Ref",
         ] {
             assert!(looks_like_code_or_id(c.as_bytes()), "{c}");
         }

@@ -39,6 +39,8 @@ struct DetectFile {
     generic: bool,
     #[serde(default)]
     allow: Vec<String>,
+    #[serde(default)]
+    context_lines: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,6 +118,12 @@ pub struct SecretRule {
     pub examples_pass: Vec<String>,
     /// Where the rule came from (`rules/secrets/github/classic-token.yaml`).
     pub origin: String,
+    /// The pattern may match across many lines (a private key block): it runs on a larger
+    /// window after each keyword.
+    pub spans_lines: bool,
+    /// How many lines before and after each keyword the pattern is run on (`detect.context_lines`;
+    /// by default 2, or the `near` distance when larger, since the keyword may be the context).
+    pub context_lines: u32,
     regex: OnceLock<Regex>,
 }
 
@@ -168,6 +176,10 @@ impl SecretRule {
     }
 
     fn from_file(origin: &str, f: RuleFile) -> Result<SecretRule, String> {
+        // Block formats (PEM, PGP, PuTTY) and dot-all patterns reach far past their keyword.
+        let spans_lines = ["BEGIN", "PuTTY", "(?s", "[\\s\\S]"]
+            .iter()
+            .any(|m| f.detect.pattern.contains(m));
         if !f.id.starts_with("SECRET-") {
             return Err(format!(
                 "rule id `{}` must start with `SECRET-` (e.g. SECRET-GITHUB-001)",
@@ -196,6 +208,10 @@ impl SecretRule {
             }
             None => None,
         };
+        let context_lines = f
+            .detect
+            .context_lines
+            .unwrap_or_else(|| near.as_ref().map_or(2, |n| n.lines.max(2)));
         let keywords: Vec<String> = f
             .detect
             .keywords
@@ -223,6 +239,8 @@ impl SecretRule {
             examples_fail: f.examples.fail,
             examples_pass: f.examples.pass,
             origin: origin.to_string(),
+            spans_lines,
+            context_lines,
             regex: OnceLock::new(),
         })
     }

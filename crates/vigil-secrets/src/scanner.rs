@@ -142,13 +142,31 @@ impl Scanner {
         let skip_generic = filters::skip_generic_in_file(path);
         let mut lines: Option<LineIndex> = None;
         let mut found: Vec<SecretMatch> = Vec::new();
-        for ri in candidates {
+        for (ri, region) in candidates {
             let rule = &self.rules[ri];
             if rule.generic && skip_generic {
                 continue;
             }
             let groups = rule.secret_groups();
-            for caps in rule.regex().captures_iter(text) {
+            let re = rule.regex();
+            let mut all_caps = Vec::new();
+            for window in Self::windows(rule, text, region) {
+                let hay = &text[..window.end];
+                let mut pos = window.start;
+                while pos <= hay.len() {
+                    let Some(caps) = re.captures_at(hay, pos) else {
+                        break;
+                    };
+                    let whole = caps.get(0).expect("group 0 always matches");
+                    pos = if whole.end() > whole.start() {
+                        whole.end()
+                    } else {
+                        whole.end() + 1
+                    };
+                    all_caps.push(caps);
+                }
+            }
+            for caps in all_caps {
                 let Some(m) = groups.iter().find_map(|&g| caps.get(g)) else {
                     continue;
                 };
@@ -213,32 +231,65 @@ impl Scanner {
         }
     }
 
-    /// Rules whose keywords occur in the text, plus those without keywords, in rule order.
-    fn candidates(&self, text: &[u8]) -> Vec<usize> {
-        let mut wanted = vec![false; self.rules.len()];
-        for &i in &self.always {
-            wanted[i] = true;
-        }
-        let mut keyword_seen = vec![false; self.keyword_rules.len()];
-        let mut remaining = self.keyword_rules.len();
+    /// Rules whose keywords occur in the text (plus those without keywords), in rule order,
+    /// each with where its pattern must run.
+    fn candidates(&self, text: &[u8]) -> Vec<(usize, Region)> {
+        // Positions of each keyword; past `MAX_HITS` a keyword is everywhere and its rules run
+        // on the whole text.
+        const MAX_HITS: usize = 2048;
+        let mut hits: Vec<Option<Vec<usize>>> = vec![None; self.keyword_rules.len()];
         for m in self.keywords.find_overlapping_iter(text) {
             let k = m.pattern().as_usize();
-            if !keyword_seen[k] {
-                keyword_seen[k] = true;
-                for &r in &self.keyword_rules[k] {
-                    wanted[r] = true;
-                }
-                remaining -= 1;
-                if remaining == 0 {
-                    break;
+            let list = hits[k].get_or_insert_with(Vec::new);
+            if list.len() <= MAX_HITS {
+                list.push(m.start());
+            }
+        }
+        let mut regions: Vec<Option<Region>> = (0..self.rules.len()).map(|_| None).collect();
+        for &i in &self.always {
+            regions[i] = Some(Region::Whole);
+        }
+        for (k, found) in hits.iter().enumerate() {
+            let Some(found) = found else { continue };
+            for &r in &self.keyword_rules[k] {
+                let region = regions[r].get_or_insert_with(|| Region::Near(Vec::new()));
+                match region {
+                    Region::Whole => {}
+                    Region::Near(_) if found.len() > MAX_HITS => *region = Region::Whole,
+                    Region::Near(at) => at.extend_from_slice(found),
                 }
             }
         }
-        wanted
-            .iter()
+        regions
+            .into_iter()
             .enumerate()
-            .filter_map(|(i, w)| w.then_some(i))
+            .filter_map(|(i, r)| r.map(|r| (i, r)))
             .collect()
+    }
+
+    /// The byte ranges of `text` where `rule`'s pattern runs: whole lines around each keyword
+    /// (`context_lines` before and after, 2 by default; 64 KiB more after for patterns that
+    /// span many lines, such as private key blocks), merged where they overlap. Starting and ending at line breaks keeps
+    /// `\b` and `^`/`$` meaning what they mean in the whole text.
+    fn windows(rule: &SecretRule, text: &[u8], region: Region) -> Vec<std::ops::Range<usize>> {
+        let mut at = match region {
+            Region::Whole => return std::iter::once(0..text.len()).collect(),
+            Region::Near(at) => at,
+        };
+        at.sort_unstable();
+        at.dedup();
+        let extra = if rule.spans_lines { 64 * 1024 } else { 0 };
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        for p in at {
+            let n = rule.context_lines as usize;
+            let start = lines_back(text, p, n);
+            let end = lines_forward(text, (p + extra).min(text.len()), n);
+            match out.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => out.push(start..end),
+            }
+        }
+        out
     }
 
     /// The filters that look at the secret alone.
@@ -340,6 +391,38 @@ fn inline_suppression(
     None
 }
 
+/// Where a candidate rule's pattern runs.
+#[derive(Debug, Clone)]
+enum Region {
+    Whole,
+    /// Around these keyword positions.
+    Near(Vec<usize>),
+}
+
+/// The start of the line `n` lines above the one holding `at`.
+fn lines_back(text: &[u8], at: usize, n: usize) -> usize {
+    let mut start = at.min(text.len());
+    for _ in 0..=n {
+        match memchr::memrchr(b'\n', &text[..start]) {
+            Some(i) => start = i,
+            None => return 0,
+        }
+    }
+    start + 1
+}
+
+/// The end (before the line break) of the line `n` lines below the one holding `at`.
+fn lines_forward(text: &[u8], at: usize, n: usize) -> usize {
+    let mut end = at;
+    for _ in 0..=n {
+        match memchr::memchr(b'\n', &text[end..]) {
+            Some(i) => end += i + 1,
+            None => return text.len(),
+        }
+    }
+    end - 1
+}
+
 /// Line starts of a text, built only when a candidate needs a location.
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
@@ -393,5 +476,65 @@ impl LineIndex {
             line: line as u32 + 1,
             column: column as u32,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scanner() -> Scanner {
+        let rule = SecretRule::parse(
+            "t.yaml",
+            r#"
+id: SECRET-T-001
+name: t
+title: T
+severity: high
+rationale: r
+remediation: r
+detect:
+  keywords: [tok_]
+  pattern: '\b(?P<secret>tok_[A-Za-z0-9]{20})\b'
+examples:
+  fail: ['tok_Q3vX8kLm2Nw7Rt5Yz9Pb']
+  pass: ['tok_short']
+"#,
+        )
+        .unwrap();
+        Scanner::new(vec![rule]).unwrap()
+    }
+
+    #[test]
+    fn windows_find_what_the_whole_text_holds_with_the_right_lines() {
+        let s = scanner();
+        let mut text = String::new();
+        for i in 0..5000 {
+            text.push_str(&format!("filler line {i} with words\n"));
+        }
+        text.push_str("a = \"tok_Q3vX8kLm2Nw7Rt5Yz9Pb\"\n");
+        for i in 0..5000 {
+            text.push_str(&format!("more {i}\n"));
+        }
+        // Two on one line, and one at the very end without a line break.
+        text.push_str(
+            "x tok_A1b2C3d4E5f6G7h8I9j0 tok_K1l2M3n4O5p6Q7r8S9t0\ntok_Z9y8X7w6V5u4T3s2R1q0",
+        );
+        let found = s.scan("f.txt", text.as_bytes());
+        let lines: Vec<u32> = found.matches.iter().map(|m| m.span.start.line).collect();
+        assert_eq!(lines, vec![5001, 10002, 10002, 10003]);
+        // A token glued to a longer word is not one.
+        assert!(s
+            .scan("f.txt", b"tok_Q3vX8kLm2Nw7Rt5Yz9Pbextra")
+            .matches
+            .is_empty());
+    }
+
+    #[test]
+    fn binary_text_is_skipped() {
+        let s = scanner();
+        let r = s.scan("b.bin", b"\0\0tok_Q3vX8kLm2Nw7Rt5Yz9Pb");
+        assert_eq!(r.skipped, Some(Skip::Binary));
+        assert!(r.matches.is_empty());
     }
 }
