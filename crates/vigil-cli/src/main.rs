@@ -16,27 +16,6 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Tells the allocator to hand freed pages back to the system at once instead of keeping them
-/// for later and to commit arena memory only when used. A scan frees each file's syntax tree
-/// soon after building it; with mimalloc's defaults those pages stay resident and the peak
-/// memory of a Terraform scan was about half again as large. The run time did not change
-/// measurably. Environment variables (`MIMALLOC_PURGE_DELAY`, ...) still win when set.
-fn return_memory_promptly() {
-    // Option numbers from mimalloc.h's `mi_option_e`, the same in mimalloc 2 and 3;
-    // the binding crate exports constants only for a few options.
-    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    for (option, name, value) in [
-        (PURGE_DELAY, "MIMALLOC_PURGE_DELAY", 0),
-        (ARENA_EAGER_COMMIT, "MIMALLOC_ARENA_EAGER_COMMIT", 0),
-    ] {
-        if std::env::var_os(name).is_none() {
-            // SAFETY: sets a plain integer option; valid at any time, from any thread.
-            unsafe { libmimalloc_sys::mi_option_set(option, value) };
-        }
-    }
-}
-
 #[derive(Parser)]
 #[command(
     name = "vigil",
@@ -294,7 +273,6 @@ impl<T: Into<String>> From<T> for UsageError {
 }
 
 fn main() -> ExitCode {
-    return_memory_promptly();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(a) => scan(a),
