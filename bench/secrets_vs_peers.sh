@@ -126,7 +126,7 @@ for _ in range(6):
 print("ghp_" + r + c)
 EOF
 )
-  files=$(git -C "$PC" ls-files '*.rs' | head -n 10)
+  files=$(git -C "$PC" ls-files '*.rs' | sed -n 1,10p)
   i=0
   for f in $files; do
     i=$((i + 1))
@@ -134,10 +134,12 @@ EOF
   done
   git -C "$PC" add $files
   staged_files=$(for f in $files; do printf '%q ' "$PC/$f"; done)
-  cmds=(vigil "sh -c 'cd $(q "$PC") && $(q "$VIGIL") secrets --staged --fail-on never --format json -o /dev/null'"
-        gitleaks "sh -c 'cd $(q "$PC") && $(q "$GITLEAKS") git --pre-commit --staged --no-banner --exit-code 0 --report-format json --report-path /dev/null'"
-        kingfisher "sh -c 'cd $(q "$PC") && $(q "$KINGFISHER") scan . --staged --no-validate --no-update-check --format json --output /dev/null'")
-  [ -n "$RIPSECRETS" ] && cmds+=(ripsecrets "sh -c '$(q "$RIPSECRETS") $staged_files > /dev/null || true'")
+  # Reports go to files: a tool that replaces its output file atomically would replace
+  # /dev/null itself.
+  cmds=(vigil "sh -c 'cd $(q "$PC") && $(q "$VIGIL") secrets --staged --fail-on never --format json -o $(q "$RES/vigil-precommit.json")'"
+        gitleaks "sh -c 'cd $(q "$PC") && $(q "$GITLEAKS") git --pre-commit --staged --no-banner --exit-code 0 --report-format json --report-path $(q "$RES/gitleaks-precommit.json")'"
+        kingfisher "sh -c 'cd $(q "$PC") && $(q "$KINGFISHER") scan . --staged --no-validate --no-update-check --format json --output $(q "$RES/kingfisher-precommit.json")'")
+  [ -n "$RIPSECRETS" ] && cmds+=(ripsecrets "sh -c '$(q "$RIPSECRETS") $staged_files > $(q "$RES/ripsecrets-precommit.txt") || true'")
   RUNS_SAVED=$RUNS; RUNS=$((RUNS * 4))
   run_mode precommit "${cmds[@]}"
   RUNS=$RUNS_SAVED

@@ -94,16 +94,20 @@ const PLACEHOLDER_WORDS: &[&[u8]] = &[
     b"<redacted>",
 ];
 
-/// A stand-in: a template variable (`${VAR}`, `{{ var }}`, `<token>`, `%(x)s`, `$VAR`), a
-/// placeholder word (`changeme`, `xxxx`, `your_token`), or one character repeated or counted up
-/// (`aaaaaaaa`, `12345678`, `abcdefgh`).
+/// A stand-in: a template variable (`${VAR}`, `{{ var }}`, `<token>` or its HTML-escaped form
+/// `&lt;token&gt;`, `%(x)s`, `$VAR`), a placeholder word (`changeme`, `xxxx`, `your_token`), or
+/// one character repeated or counted up (`aaaaaaaa`, `12345678`, `abcdefgh`).
 pub fn is_placeholder(secret: &[u8]) -> bool {
     if secret.is_empty() {
         return true;
     }
     let first = secret[0];
     let last = secret[secret.len() - 1];
+    let escaped_angle = secret.len() > 8
+        && secret[..4].eq_ignore_ascii_case(b"&lt;")
+        && secret[secret.len() - 4..].eq_ignore_ascii_case(b"&gt;");
     if (first == b'<' && last == b'>')
+        || escaped_angle
         || secret.starts_with(b"${")
         || secret.starts_with(b"{{")
         || secret.starts_with(b"%(")
@@ -121,7 +125,8 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     low_variety(secret)
 }
 
-/// Too regular to be random: few distinct characters, or one long run up or down.
+/// Too regular to be random: few distinct characters, one run up or down covering most of the
+/// value, or a run of [`COUNTED_RUN`] characters anywhere in it.
 fn low_variety(secret: &[u8]) -> bool {
     let mut seen = [false; 256];
     let mut distinct = 0;
@@ -145,8 +150,13 @@ fn low_variety(secret: &[u8]) -> bool {
             run = 1;
         }
     }
-    longest * 2 > secret.len() && longest >= 6
+    (longest * 2 > secret.len() && longest >= 6) || longest >= COUNTED_RUN
 }
+
+/// Eight characters counted up or down in a row (`12345678`, `ABCDEFGH`, `hgfedcba`) are typed,
+/// not drawn: the chance of such a run at a given place of a random value is 62^-7 for base62
+/// (16^-7 for hex), so a value holding one was written by hand (`00Qx-ABCDEFGHIJKL-9f`).
+const COUNTED_RUN: usize = 8;
 
 /// What a loose rule catches but is not a secret: code (`os.environ["X"]`, `config.password`,
 /// `getPassword()`), hashes and ids (hex digests, UUIDs, git object ids), file paths and URLs
@@ -177,8 +187,10 @@ pub fn looks_like_code_or_id(secret: &[u8]) -> bool {
     {
         return true;
     }
-    // A single identifier with no digit (`password`, `adminPassword`, `DB_PASSWORD`).
-    if is_identifier(secret) && !secret.iter().any(u8::is_ascii_digit) {
+    // A single identifier with no digit (`password`, `adminPassword`, `DB_PASSWORD`), also with
+    // the separators of the text around it (`,rememberMeLabel:` from `a:"x",rememberMeLabel:`).
+    let bare = trim_separators(secret);
+    if is_identifier(bare) && !bare.iter().any(u8::is_ascii_digit) {
         return true;
     }
     // Paths, plain URLs, ARNs (`ServiceToken: arn:aws:lambda:...`) and YAML tags
@@ -193,6 +205,14 @@ pub fn looks_like_code_or_id(secret: &[u8]) -> bool {
     }
     // Integrity strings of lockfiles and subresource integrity: `sha512-...`.
     secret.starts_with(b"sha1-") || secret.starts_with(b"sha256-") || secret.starts_with(b"sha512-")
+}
+
+/// `s` without the list and key separators (`,` `;` `:`) at its ends.
+fn trim_separators(s: &[u8]) -> &[u8] {
+    let sep = |b: &u8| matches!(b, b',' | b';' | b':');
+    let start = s.iter().position(|b| !sep(b)).unwrap_or(s.len());
+    let end = s.iter().rposition(|b| !sep(b)).map_or(start, |e| e + 1);
+    &s[start..end]
 }
 
 fn is_identifier(s: &[u8]) -> bool {
@@ -326,10 +346,18 @@ mod tests {
             "your_api_key_here",
             "aaaaaaaaaaaaaaaa",
             "1234567890abcd",
+            "&lt;MYPASSWROD&gt;",
+            "00Qx4MlV-WPXM-ABCDEFGHIJKL-0HmjFx-vbGu",
+            "k9Xq2Lm7Wz12345678Pd",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
-        for real in ["q8Zr2LpX0vTn4Wc7", "hunter2-Xk9q"] {
+        for real in [
+            "q8Zr2LpX0vTn4Wc7",
+            "hunter2-Xk9q",
+            "&lt;q8Zr2LpX0",
+            "aB3dE5fG7hJ9kL1mN3pQ",
+        ] {
             assert!(!is_placeholder(real.as_bytes()), "{real}");
         }
     }
@@ -355,6 +383,7 @@ mod tests {
             "123e4567-e89b-12d3-a456-426614174000",
             "sha512-abc",
             "adminPassword",
+            ",rememberMeLabel:",
             "arn:aws:lambda:eu-west-1:123456789012:function:provision",
             "!Ref",
         ] {

@@ -98,9 +98,12 @@ impl Scanner {
                 }
             }
         }
+        // A DFA: a few MiB for a few hundred keywords, and the fastest of aho-corasick's
+        // automata; this pass touches every byte of every file.
         let keywords = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| format!("secret rule keywords: {e}"))?;
         Ok(Scanner {
