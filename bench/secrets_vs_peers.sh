@@ -97,7 +97,7 @@ if want tree; then
 fi
 
 if want history; then
-  git --git-dir="$REPO" rev-list --objects --all \
+  git --git-dir="$REPO" rev-list --objects --all | cut -d' ' -f1 \
     | git --git-dir="$REPO" cat-file --batch-check='%(objecttype) %(objectsize)' \
     | awk '$1=="blob"{s+=$2; n++} END{print s; print n > "/dev/stderr"}' > "$WORK/history.bytes" 2> "$WORK/history.blobs"
   run_mode history \

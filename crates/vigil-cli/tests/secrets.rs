@@ -1499,3 +1499,34 @@ fn pre_commit_hooks_yaml_runs_existing_vigil_subcommands() {
         }
     }
 }
+
+#[test]
+fn history_of_a_corrupt_repository_reports_what_it_could_not_read_and_goes_on() {
+    let t = tmp();
+    let repo = repo_with_one_commit(&t);
+    commit(
+        &repo,
+        &[
+            ("a.env", &format!("TOKEN={}\n", token())),
+            ("b.env", &format!("TOKEN={}\n", other_token())),
+        ],
+        "two tokens",
+    );
+    // Loose objects (no pack yet): delete the blob of b.env.
+    let blob = git(&repo, &["rev-parse", "HEAD:b.env"]);
+    let blob = blob.trim();
+    let object = repo.join(".git/objects").join(&blob[..2]).join(&blob[2..]);
+    std::fs::remove_file(&object).expect("the blob is a loose object");
+    let (code, report) = secrets_json(&repo, &["--history"]);
+    // The readable token is still found; the missing blob is an error naming its path, and
+    // an unreadable input fails the gate.
+    assert_eq!(code, 1, "{report:#}");
+    assert!(has_hit(&report, GITHUB_RULE, "a.env"), "{report:#}");
+    let errors: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["level"] == "error")
+        .collect();
+    assert!(errors.iter().any(|d| d["path"] == "b.env"), "{report:#}");
+}
