@@ -16,6 +16,24 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Tells the allocator to commit arena memory as it is used rather than up front: with
+/// mimalloc's default, the peak memory of a Terraform scan was a fifth higher, for no
+/// measurable speed. The arenas are created by the first allocation, before `main`, so this
+/// runs as a load-time constructor, and must not allocate.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static COMMIT_ARENAS_LAZILY: extern "C" fn() = {
+    extern "C" fn commit_arenas_lazily() {
+        // `mi_option_arena_eager_commit` in mimalloc.h's `mi_option_e` (the same in mimalloc 2
+        // and 3); the binding crate names only a few options.
+        const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+        // SAFETY: sets a plain integer option; allocates nothing.
+        unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };
+    }
+    commit_arenas_lazily
+};
+
 #[derive(Parser)]
 #[command(
     name = "vigil",
