@@ -151,7 +151,7 @@ pub fn scan_git(
                 None => Ok(None),
             };
             let h = repo
-                .history_from(resolve(rev)?, resolve(since)?)
+                .history(resolve(rev)?, resolve(since)?)
                 .map_err(|e| e.to_string())?;
             skipped.other.extend(h.skipped);
             (h.blobs, h.commits)

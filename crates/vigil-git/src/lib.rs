@@ -122,16 +122,11 @@ impl Repo {
         Ok(commit.id)
     }
 
-    /// Every blob reachable from any ref (branches, tags, remotes, `HEAD`), each once, with the
-    /// oldest commit (by committer time) and path where it appears. With `since`, commits
+    /// Every blob reachable from `tip` (the commit a push sends), or from every ref (branches,
+    /// tags, remotes, `HEAD`) without one, each once, with the oldest commit (parents before
+    /// children, then by committer time) and path where it appears. With `since`, commits
     /// reachable from `since` and the blobs of its tree are left out: what is new on top of it.
-    pub fn history(&self, since: Option<ObjectId>) -> Result<History, GitError> {
-        self.history_from(None, since)
-    }
-
-    /// As [`Repo::history`], but only what is reachable from `tip` when given (the commit a
-    /// push sends), not from every ref.
-    pub fn history_from(
+    pub fn history(
         &self,
         tip: Option<ObjectId>,
         since: Option<ObjectId>,
@@ -191,41 +186,24 @@ impl Repo {
         }
         // Oldest first, so the first sight of a blob is its introduction.
         let commits = parents_first(commits);
-        let mut seen_trees: HashSet<ObjectId> = HashSet::new();
-        let mut seen_blobs: HashSet<ObjectId> = HashSet::new();
+        let mut walker = TreeWalker::new(&repo, true);
         if let Some(s) = since {
             // What the base already has is not new, even where a new commit carries it on.
             if let Ok(tree) = repo
                 .find_commit(s)
                 .and_then(|c| c.tree_id().map(|t| t.detach()))
             {
-                let mut sink = Vec::new();
-                walk_tree(
-                    &repo,
-                    tree,
-                    "",
-                    None,
-                    &mut seen_trees,
-                    &mut seen_blobs,
-                    &mut sink,
-                    &mut history.skipped,
-                );
+                walker.walk(tree, "", None);
+                walker.blobs.clear();
             }
         }
         for WalkedCommit { info, tree, .. } in commits {
             let index = history.commits.len();
             history.commits.push(info);
-            walk_tree(
-                &repo,
-                tree,
-                "",
-                Some(index),
-                &mut seen_trees,
-                &mut seen_blobs,
-                &mut history.blobs,
-                &mut history.skipped,
-            );
+            walker.walk(tree, "", Some(index));
         }
+        history.blobs = walker.blobs;
+        history.skipped.extend(walker.skipped);
         Ok(history)
     }
 
@@ -238,11 +216,10 @@ impl Repo {
             .map_err(|e| err("reading the index", e))?;
         let mut head: std::collections::HashMap<String, ObjectId> = Default::default();
         if let Ok(tree) = repo.head_tree_id() {
-            let mut blobs = Vec::new();
-            let mut skipped = Vec::new();
             // Every path of HEAD, even where two paths share a blob.
-            walk_tree_all_paths(&repo, tree.detach(), "", &mut blobs, &mut skipped);
-            head = blobs.into_iter().map(|b| (b.path, b.id)).collect();
+            let mut walker = TreeWalker::new(&repo, false);
+            walker.walk(tree.detach(), "", None);
+            head = walker.blobs.into_iter().map(|b| (b.path, b.id)).collect();
         }
         let mut out = Vec::new();
         for entry in index.entries() {
@@ -386,92 +363,64 @@ fn commit_info(commit: &gix::Commit<'_>) -> CommitInfo {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn walk_tree(
-    repo: &gix::Repository,
-    tree: ObjectId,
-    prefix: &str,
-    commit: Option<usize>,
-    seen_trees: &mut HashSet<ObjectId>,
-    seen_blobs: &mut HashSet<ObjectId>,
-    out: &mut Vec<Blob>,
-    skipped: &mut Vec<String>,
-) {
-    if !seen_trees.insert(tree) {
-        // Everything below was recorded with an older or the same commit.
-        return;
-    }
-    let mut buf = Vec::new();
-    let entries: Vec<(gix::objs::tree::EntryMode, ObjectId, String)> =
-        match repo.objects.find_tree(&tree, &mut buf) {
-            Ok(t) => t
-                .entries
-                .iter()
-                .map(|e| (e.mode, e.oid.to_owned(), e.filename.to_string()))
-                .collect(),
-            Err(e) => {
-                skipped.push(format!("tree {tree} under `{prefix}`: {e}"));
-                return;
-            }
-        };
-    for (mode, id, name) in entries {
-        let path = if prefix.is_empty() {
-            name
-        } else {
-            format!("{prefix}/{name}")
-        };
-        if mode.is_tree() {
-            walk_tree(
-                repo, id, &path, commit, seen_trees, seen_blobs, out, skipped,
-            );
-        } else if mode.is_commit() {
-            // A submodule: its commits live in another repository.
-            if commit.is_some() && seen_blobs.insert(id) {
-                skipped.push(format!(
-                    "submodule `{path}` (scan its repository on its own)"
-                ));
-            }
-        } else if mode.is_blob() && seen_blobs.insert(id) {
-            out.push(Blob { id, path, commit });
-        }
-    }
+/// Lists the blobs of trees. With `once`, a tree or blob met before is skipped, so over many
+/// commits walked oldest first each blob is listed once, with the commit that brought it in;
+/// without, every path is listed.
+struct TreeWalker<'r> {
+    repo: &'r gix::Repository,
+    once: bool,
+    seen_trees: HashSet<ObjectId>,
+    seen_blobs: HashSet<ObjectId>,
+    blobs: Vec<Blob>,
+    /// What could not be read, and submodules.
+    skipped: Vec<String>,
 }
 
-/// Every (path, blob) of a tree, blobs repeated under each path.
-fn walk_tree_all_paths(
-    repo: &gix::Repository,
-    tree: ObjectId,
-    prefix: &str,
-    out: &mut Vec<Blob>,
-    skipped: &mut Vec<String>,
-) {
-    let mut buf = Vec::new();
-    let entries: Vec<(gix::objs::tree::EntryMode, ObjectId, String)> =
-        match repo.objects.find_tree(&tree, &mut buf) {
-            Ok(t) => t
-                .entries
-                .iter()
-                .map(|e| (e.mode, e.oid.to_owned(), e.filename.to_string()))
-                .collect(),
+impl<'r> TreeWalker<'r> {
+    fn new(repo: &'r gix::Repository, once: bool) -> Self {
+        TreeWalker {
+            repo,
+            once,
+            seen_trees: HashSet::new(),
+            seen_blobs: HashSet::new(),
+            blobs: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    fn walk(&mut self, tree: ObjectId, prefix: &str, commit: Option<usize>) {
+        if self.once && !self.seen_trees.insert(tree) {
+            // Everything below was listed with an older or the same commit.
+            return;
+        }
+        let mut buf = Vec::new();
+        let entries = match self.repo.objects.find_tree(&tree, &mut buf) {
+            Ok(t) => t.entries,
             Err(e) => {
-                skipped.push(format!("tree {tree} under `{prefix}`: {e}"));
+                self.skipped
+                    .push(format!("tree {tree} under `{prefix}`: {e}"));
                 return;
             }
         };
-    for (mode, id, name) in entries {
-        let path = if prefix.is_empty() {
-            name
-        } else {
-            format!("{prefix}/{name}")
-        };
-        if mode.is_tree() {
-            walk_tree_all_paths(repo, id, &path, out, skipped);
-        } else if mode.is_blob() {
-            out.push(Blob {
-                id,
-                path,
-                commit: None,
-            });
+        for e in entries {
+            let path = if prefix.is_empty() {
+                e.filename.to_string()
+            } else {
+                format!("{prefix}/{}", e.filename)
+            };
+            let id = e.oid.to_owned();
+            if e.mode.is_tree() {
+                self.walk(id, &path, commit);
+            } else if e.mode.is_commit() {
+                // A submodule: its commits live in another repository.
+                if commit.is_some() && self.seen_blobs.insert(id) {
+                    self.skipped.push(format!(
+                        "submodule `{path}` (scan its repository on its own)"
+                    ));
+                }
+            } else if e.mode.is_blob() && (!self.once || self.seen_blobs.insert(id)) {
+                self.blobs.push(Blob { id, path, commit });
+            }
         }
     }
 }
