@@ -124,7 +124,37 @@ pub struct SecretRule {
     /// How many lines before and after each keyword the pattern is run on (`detect.context_lines`;
     /// by default 2, or the `near` distance when larger, since the keyword may be the context).
     pub context_lines: u32,
-    regex: OnceLock<Regex>,
+    compiled: OnceLock<Compiled>,
+}
+
+/// A rule's pattern compiled, with what is derived from it once.
+#[derive(Debug)]
+struct Compiled {
+    regex: Regex,
+    /// See [`SecretRule::secret_groups`].
+    secret_groups: Vec<usize>,
+}
+
+impl Compiled {
+    fn new(regex: Regex) -> Compiled {
+        let named: Vec<usize> = regex
+            .capture_names()
+            .enumerate()
+            .filter(|(_, n)| n.is_some_and(|n| n.starts_with("secret")))
+            .map(|(i, _)| i)
+            .collect();
+        let secret_groups = if !named.is_empty() {
+            named
+        } else if regex.captures_len() > 1 {
+            vec![1]
+        } else {
+            vec![0]
+        };
+        Compiled {
+            regex,
+            secret_groups,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -241,7 +271,7 @@ impl SecretRule {
             origin: origin.to_string(),
             spans_lines,
             context_lines,
-            regex: OnceLock::new(),
+            compiled: OnceLock::new(),
         })
     }
 
@@ -262,34 +292,26 @@ impl SecretRule {
         }
         if compile_now {
             let re = compile(&self.pattern).map_err(|e| format!("detect.pattern: {e}"))?;
-            let _ = self.regex.set(re);
+            let _ = self.compiled.set(Compiled::new(re));
         }
         Ok(())
     }
 
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            Compiled::new(compile(&self.pattern).expect("checked when the rule was loaded"))
+        })
+    }
+
     /// The compiled pattern.
     pub fn regex(&self) -> &Regex {
-        self.regex
-            .get_or_init(|| compile(&self.pattern).expect("checked when the rule was loaded"))
+        &self.compiled().regex
     }
 
     /// The capture groups that may hold the secret: those named `secret`, `secret2`, ... (a
     /// pattern with alternatives names one per alternative), else group 1, else the whole match.
-    pub(crate) fn secret_groups(&self) -> Vec<usize> {
-        let re = self.regex();
-        let named: Vec<usize> = re
-            .capture_names()
-            .enumerate()
-            .filter(|(_, n)| n.is_some_and(|n| n.starts_with("secret")))
-            .map(|(i, _)| i)
-            .collect();
-        if !named.is_empty() {
-            named
-        } else if re.captures_len() > 1 {
-            vec![1]
-        } else {
-            vec![0]
-        }
+    pub(crate) fn secret_groups(&self) -> &[usize] {
+        &self.compiled().secret_groups
     }
 
     /// Whether `id_or_name` names this rule (any case).

@@ -150,9 +150,7 @@ impl Scanner {
             if rule.generic && skip_generic {
                 continue;
             }
-            let groups = rule.secret_groups();
             let re = rule.regex();
-            let mut all_caps = Vec::new();
             for window in Self::windows(rule, text, region) {
                 let hay = &text[..window.end];
                 let mut pos = window.start;
@@ -161,58 +159,14 @@ impl Scanner {
                         break;
                     };
                     let whole = caps.get(0).expect("group 0 always matches");
-                    pos = if whole.end() > whole.start() {
-                        whole.end()
-                    } else {
-                        whole.end() + 1
-                    };
-                    all_caps.push(caps);
-                }
-            }
-            for caps in all_caps {
-                let Some(m) = groups.iter().find_map(|&g| caps.get(g)) else {
-                    continue;
-                };
-                let secret = m.as_bytes();
-                if !self.accept(rule, secret) {
-                    continue;
-                }
-                let index = lines.get_or_insert_with(|| LineIndex::new(text));
-                let line_no = index.line_of(m.start());
-                let line = index.line_text(text, line_no);
-                // The words around the secret, not the whole line: on a minified or generated
-                // file one line can be megabytes long, and reading all of it again for every
-                // match made such a file take minutes.
-                let line_start = index.start(line_no);
-                let around = &line[(m.start() - line_start).saturating_sub(FAKE_MARK_REACH)
-                    ..(m.end() - line_start + FAKE_MARK_REACH).min(line.len())];
-                if filters::line_marks_fake(around, secret)
-                    || (rule.generic && filters::is_minified_line(line))
-                {
-                    continue;
-                }
-                if let Some(near) = &rule.near {
-                    let from = line_no.saturating_sub(near.lines as usize);
-                    let to = (line_no + near.lines as usize).min(index.count() - 1);
-                    let window = &text[index.start(from)..index.end(text, to)];
-                    if !near.regex().is_match(window) {
+                    pos = whole.end() + usize::from(whole.is_empty());
+                    let Some(m) = rule.secret_groups().iter().find_map(|&g| caps.get(g)) else {
                         continue;
+                    };
+                    if let Some(found_one) = self.judge(ri, text, m.range(), &mut lines) {
+                        found.push(found_one);
                     }
                 }
-                let span = Span {
-                    file: 0,
-                    start: index.position(text, m.start()),
-                    end: index.position(text, m.end()),
-                };
-                let suppressed = inline_suppression(rule, index, text, line_no);
-                found.push(SecretMatch {
-                    rule: ri,
-                    span,
-                    digest: digest(secret),
-                    redacted: redact(secret),
-                    range: m.range(),
-                    suppressed,
-                });
             }
         }
         // A specific rule's match wins over a loose rule's match of the same text.
@@ -232,6 +186,57 @@ impl Scanner {
             matches: found,
             skipped: None,
         }
+    }
+
+    /// Whether the candidate secret at `range` of `text`, matched by rule `ri`, is reported:
+    /// the filters on the secret, on the words around it and on what must be near it. Lines
+    /// are indexed the first time a candidate needs them.
+    fn judge(
+        &self,
+        ri: usize,
+        text: &[u8],
+        range: std::ops::Range<usize>,
+        lines: &mut Option<LineIndex>,
+    ) -> Option<SecretMatch> {
+        let rule = &self.rules[ri];
+        let secret = &text[range.clone()];
+        if !self.accept(rule, secret) {
+            return None;
+        }
+        let index = lines.get_or_insert_with(|| LineIndex::new(text));
+        let line_no = index.line_of(range.start);
+        let line = index.line_text(text, line_no);
+        // The words around the secret, not the whole line: on a minified or generated file one
+        // line can be megabytes long, and reading all of it again for every match made such a
+        // file take minutes.
+        let line_start = index.start(line_no);
+        let around = &line[(range.start - line_start).saturating_sub(FAKE_MARK_REACH)
+            ..(range.end - line_start + FAKE_MARK_REACH).min(line.len())];
+        if filters::line_marks_fake(around, secret)
+            || (rule.generic && filters::is_minified_line(line))
+        {
+            return None;
+        }
+        if let Some(near) = &rule.near {
+            let from = line_no.saturating_sub(near.lines as usize);
+            let to = (line_no + near.lines as usize).min(index.count() - 1);
+            let window = &text[index.start(from)..index.end(text, to)];
+            if !near.regex().is_match(window) {
+                return None;
+            }
+        }
+        Some(SecretMatch {
+            rule: ri,
+            span: Span {
+                file: 0,
+                start: index.position(text, range.start),
+                end: index.position(text, range.end),
+            },
+            digest: digest(secret),
+            redacted: redact(secret),
+            suppressed: inline_suppression(rule, index, text, line_no),
+            range,
+        })
     }
 
     /// Rules whose keywords occur in the text (plus those without keywords), in rule order,
