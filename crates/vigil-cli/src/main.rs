@@ -138,15 +138,15 @@ struct CommonScan {
     /// Skip files larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = 64)]
     max_file_size: u64,
+    /// Do not search files for secrets (credentials); judge infrastructure files only.
+    #[arg(long)]
+    no_secrets: bool,
 }
 
 #[derive(Args)]
 struct ScanArgs {
     #[command(flatten)]
     common: CommonScan,
-    /// Do not search files for secrets (credentials); judge infrastructure files only.
-    #[arg(long)]
-    no_secrets: bool,
     #[command(flatten)]
     gate: GateArgs,
 }
@@ -241,9 +241,6 @@ enum HookAction {
 struct BaselineArgs {
     #[command(flatten)]
     common: CommonScan,
-    /// Leave secrets (credentials) out of the baseline, as `vigil scan --no-secrets` does.
-    #[arg(long)]
-    no_secrets: bool,
     /// Where to write the baseline.
     #[arg(
         long,
@@ -397,10 +394,14 @@ fn parse_params(
 }
 
 fn load_config(common: &CommonScan) -> Result<Config, UsageError> {
-    let path = match &common.config {
-        Some(p) => Some(p.clone()),
-        None => common
-            .paths
+    read_config(common.config.as_deref(), &common.paths)
+}
+
+/// `--config FILE`, else `vigil.toml` in the first directory scanned, else the defaults.
+fn read_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, UsageError> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => paths
             .iter()
             .find(|p| p.is_dir())
             .map(|d| d.join("vigil.toml"))
@@ -455,6 +456,11 @@ fn scan_options(common: &CommonScan, config: &Config) -> Result<ScanOptions, Usa
             .vars
             .insert(k.trim().to_string(), val.to_string());
     }
+    // The same findings in `vigil scan` and `vigil baseline`, so a baseline accepts secrets too.
+    if !common.no_secrets && config.secrets.scan != Some(false) {
+        o.secrets = Some(secret_scanner(&common.rules)?);
+        o.secrets_exclude = config.secrets.exclude.clone();
+    }
     Ok(o)
 }
 
@@ -463,10 +469,6 @@ fn scan(a: ScanArgs) -> Result<ExitCode, UsageError> {
     let config = load_config(&a.common)?;
     let catalogue = catalogue(&a.common.rules)?;
     let mut options = scan_options(&a.common, &config)?;
-    if !a.no_secrets && config.secrets.scan != Some(false) {
-        options.secrets = Some(secret_scanner(&a.common.rules)?);
-        options.secrets_exclude = config.secrets.exclude.clone();
-    }
     check_rule_names(&options, &catalogue, options.secrets.as_deref())?;
     options.baseline = read_baseline(&a.gate)?;
     let result = vigil_gate::scan(&options, &catalogue);
@@ -477,19 +479,7 @@ fn secrets(a: SecretsArgs) -> Result<ExitCode, UsageError> {
     if let Some(missing) = a.paths.iter().find(|p| !p.exists()) {
         return Err(format!("{}: no such file or directory", missing.display()).into());
     }
-    let config_path = match &a.config {
-        Some(p) => Some(p.clone()),
-        None => a
-            .paths
-            .iter()
-            .find(|p| p.is_dir())
-            .map(|d| d.join("vigil.toml"))
-            .filter(|p| p.is_file()),
-    };
-    let config = match config_path {
-        Some(p) => Config::read(&p)?,
-        None => Config::default(),
-    };
+    let config = read_config(a.config.as_deref(), &a.paths)?;
     let scanner = secret_scanner(&a.rules)?;
     let options = ScanOptions {
         paths: a.paths.clone(),
@@ -637,13 +627,7 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), UsageError> {
 fn baseline(a: BaselineArgs) -> Result<ExitCode, UsageError> {
     let config = load_config(&a.common)?;
     let catalogue = catalogue(&a.common.rules)?;
-    let mut options = scan_options(&a.common, &config)?;
-    // The same findings `vigil scan` reports, secrets included, so the baseline accepts them
-    // in later `vigil scan` and `vigil secrets` runs.
-    if !a.no_secrets && config.secrets.scan != Some(false) {
-        options.secrets = Some(secret_scanner(&a.common.rules)?);
-        options.secrets_exclude = config.secrets.exclude.clone();
-    }
+    let options = scan_options(&a.common, &config)?;
     let result = vigil_gate::scan(&options, &catalogue);
     let b = Baseline::from_findings(&result.findings);
     write_output(Some(&a.output), &b.to_json())?;
