@@ -342,17 +342,17 @@ fn scan_file(
             return outcome;
         }
     };
-    let mut secret_ranges = Vec::new();
+    let mut secrets = Vec::new();
     if let (true, Some(scanner)) = (work.secrets, &options.secrets) {
         let scanned = scanner.scan(path, &bytes);
         outcome.searched = scanned.skipped.is_none();
         outcome.secret_skip = scanned.skipped.map(crate::secrets::SkipReason::Content);
         outcome.findings = scanner.findings(path, &scanned);
-        secret_ranges = scanned.matches.iter().map(|m| m.range.clone()).collect();
+        secrets = scanned.matches;
     }
     if !work.iac {
-        if !secret_ranges.is_empty() {
-            outcome.text = Some(crate::secrets::masked_text(&bytes, &secret_ranges));
+        if !secrets.is_empty() {
+            outcome.text = Some(crate::secrets::masked_text(&bytes, &secrets));
         }
         return outcome;
     }
@@ -405,10 +405,10 @@ fn scan_file(
     let mut findings = catalogue.evaluate(&loaded.resources);
     apply_inline(&mut findings, &loaded.resources);
     outcome.findings.extend(findings);
-    outcome.text = Some(if secret_ranges.is_empty() {
+    outcome.text = Some(if secrets.is_empty() {
         text
     } else {
-        crate::secrets::masked_text(text.as_bytes(), &secret_ranges)
+        crate::secrets::masked_text(text.as_bytes(), &secrets)
     });
     outcome
 }

@@ -104,10 +104,10 @@ fn examples(paths: &[String]) -> String {
 
 /// The text for code frames with every secret's bytes replaced by `*`, so that no report shows
 /// a secret even in the lines around a finding.
-pub(crate) fn masked_text(bytes: &[u8], ranges: &[std::ops::Range<usize>]) -> Arc<str> {
+pub(crate) fn masked_text(bytes: &[u8], secrets: &[vigil_secrets::SecretMatch]) -> Arc<str> {
     let mut masked = bytes.to_vec();
-    for r in ranges {
-        for b in &mut masked[r.clone()] {
+    for m in secrets {
+        for b in &mut masked[m.range.clone()] {
             *b = b'*';
         }
     }
@@ -215,8 +215,7 @@ pub fn scan_git(
                     }
                 }
                 if !scanned.matches.is_empty() {
-                    let ranges: Vec<_> = scanned.matches.iter().map(|m| m.range.clone()).collect();
-                    o.text = Some(masked_text(bytes, &ranges));
+                    o.text = Some(masked_text(bytes, &scanned.matches));
                 }
                 o
             },
