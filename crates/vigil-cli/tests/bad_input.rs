@@ -7,14 +7,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;
-use tempfile::TempDir;
-
-fn tmp() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("vigil-bad-input")
-        .tempdir()
-        .unwrap()
-}
 
 fn diags_of<'a>(report: &'a Value, path: &str) -> Vec<&'a Value> {
     diagnostics(report)

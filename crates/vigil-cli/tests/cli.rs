@@ -13,13 +13,6 @@ use serde_json::Value;
 use std::path::Path;
 use tempfile::TempDir;
 
-fn tmp() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("vigil-cli-test")
-        .tempdir()
-        .unwrap()
-}
-
 /// Sets up `infra/` (the scanned tree) and `rules/` (the test rules) in a fresh directory.
 fn project(files: &[(&str, &str)]) -> TempDir {
     let t = tmp();

@@ -13,13 +13,6 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use tempfile::TempDir;
 
-fn tmp() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("vigil-secrets-test")
-        .tempdir()
-        .unwrap()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Synthetic credentials
 

@@ -5,13 +5,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn tmp() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("vigil-tf-test")
-        .tempdir()
-        .unwrap()
-}
-
 /// `(rule, path, line, address)` of every unsuppressed finding of `rule`.
 fn hits(report: &Value, rule: &str) -> Vec<(String, String, u64, String)> {
     findings(report)

@@ -8,6 +8,14 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// A fresh temporary directory, removed when dropped.
+pub fn tmp() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("vigil-test")
+        .tempdir()
+        .unwrap()
+}
+
 /// What one run of `vigil` gave.
 pub struct Run {
     pub code: i32,
