@@ -6,7 +6,8 @@
 
 use vigil_secrets::{check_examples, Scanner, SecretRule};
 
-const MINIMUM_RULES: usize = 4;
+/// The issue asks for at least 150 credential kinds.
+const MINIMUM_RULES: usize = 150;
 
 fn rules_root() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
