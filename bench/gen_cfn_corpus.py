@@ -29,6 +29,8 @@ import re
 import shutil
 import sys
 
+from corpus_words import APPS, DB_CLASSES, INSTANCE_TYPES, PORTS, RUNTIMES, TEAMS, WORDS
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, "out", "cfn-corpus")
 MARKER = ".vigil-bench-corpus"
@@ -315,22 +317,8 @@ REGIONS = {
     "ca-central-1": "ami-0843f7c45354d48b5",
     "sa-east-1": "ami-0e6c7c4f8d8f8b4f0",
 }
-TEAMS = ["payments", "checkout", "search", "identity", "platform", "data", "ml", "growth",
-         "billing", "catalog", "mobile", "ledger", "risk", "support", "infra", "media",
-         "notify", "orders", "pricing", "shipping"]
-APPS = ["api", "web", "worker", "ingest", "etl", "gateway", "auth", "reports", "events",
-        "scheduler", "export", "sync", "indexer", "thumbnails", "webhooks", "admin", "cache",
-        "feeds", "audit", "stream"]
-INSTANCE_TYPES = ["t3.micro", "t3.small", "t3.medium", "t3.large", "m5.large", "m5.xlarge",
-                  "c5.large", "c5.xlarge", "r5.large", "m6i.large", "c6i.xlarge"]
-DB_CLASSES = ["db.t3.micro", "db.t3.medium", "db.r5.large", "db.r5.xlarge", "db.m5.large", "db.r6g.large"]
 ENGINES = [("postgres", "14.10", 5432), ("postgres", "15.5", 5432), ("mysql", "8.0.35", 3306),
            ("mariadb", "10.6.16", 3306), ("postgres", "13.13", 5432)]
-RUNTIMES = ["python3.11", "python3.12", "python3.10", "nodejs18.x", "nodejs20.x"]
-PORTS = [(80, "HTTP"), (443, "HTTPS"), (8080, "app"), (8443, "app TLS"), (5432, "Postgres"),
-         (3306, "MySQL"), (6379, "Redis"), (9200, "Elasticsearch"), (2049, "NFS"), (25, "SMTP"),
-         (53, "DNS"), (123, "NTP"), (9090, "Prometheus"), (3000, "Grafana"), (5000, "registry"),
-         (27017, "MongoDB"), (11211, "Memcached"), (9092, "Kafka"), (8125, "StatsD")]
 S3_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetObjectVersion",
               "s3:GetBucketLocation", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
 SERVICE_ACTIONS = {
@@ -356,8 +344,6 @@ MANAGED = ["service-role/AWSLambdaBasicExecutionRole", "service-role/AWSLambdaVP
            "AmazonSSMManagedInstanceCore", "CloudWatchAgentServerPolicy", "AWSXRayDaemonWriteAccess",
            "AmazonS3ReadOnlyAccess", "AmazonDynamoDBReadOnlyAccess", "ReadOnlyAccess",
            "AmazonEC2ContainerRegistryReadOnly", "AdministratorAccess", "PowerUserAccess"]
-WORDS = ["order", "invoice", "customer", "session", "event", "payment", "item", "account", "token",
-         "report", "batch", "upload", "image", "profile", "message", "device", "audit", "price"]
 
 
 class Ctx:
