@@ -1,7 +1,7 @@
 //! DocumentDB: `aws_docdb_cluster` (`AWS::DocDB::DBCluster`) and `aws_docdbelastic_cluster`
 //! (`AWS::DocDBElastic::Cluster`, another kind).
 
-use super::rds::{restore_to_point_in_time, text};
+use super::rds::{restore_to_point_in_time, text, CLUSTER_RESTORE};
 use super::{cfn_tags, Join, Mapped, Mapping, Source};
 
 const CLUSTER: &str = "AWS::DocDB::DBCluster";
@@ -43,16 +43,7 @@ fn cluster(s: &Source) -> Vec<Mapped> {
         ],
     );
     p.set("EngineVersion", text(s.attr("engine_version")));
-    restore_to_point_in_time(
-        s,
-        &mut p,
-        &[
-            ("SourceDBClusterIdentifier", "source_cluster_identifier"),
-            ("RestoreType", "restore_type"),
-            ("UseLatestRestorableTime", "use_latest_restorable_time"),
-            ("RestoreToTime", "restore_to_time"),
-        ],
-    );
+    restore_to_point_in_time(s, &mut p, CLUSTER_RESTORE);
     p.set("Tags", cfn_tags(s));
     p.into_mapped(CLUSTER)
 }

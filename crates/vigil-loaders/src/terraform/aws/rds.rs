@@ -66,6 +66,15 @@ pub(super) fn restore_to_point_in_time(s: &Source, p: &mut Props, pairs: &[(&str
     }
 }
 
+/// A cluster's `restore_to_point_in_time` arguments: the same block in `aws_rds_cluster` and
+/// `aws_docdb_cluster`.
+pub(super) const CLUSTER_RESTORE: &[(&str, &str)] = &[
+    ("SourceDBClusterIdentifier", "source_cluster_identifier"),
+    ("RestoreType", "restore_type"),
+    ("UseLatestRestorableTime", "use_latest_restorable_time"),
+    ("RestoreToTime", "restore_to_time"),
+];
+
 fn db_instance(s: &Source) -> Vec<Mapped> {
     let mut p = s.props();
     p.copy_all(
@@ -181,16 +190,7 @@ fn cluster(s: &Source) -> Vec<Mapped> {
         ],
     );
     p.set("EngineVersion", text(s.attr("engine_version")));
-    restore_to_point_in_time(
-        s,
-        &mut p,
-        &[
-            ("SourceDBClusterIdentifier", "source_cluster_identifier"),
-            ("RestoreType", "restore_type"),
-            ("UseLatestRestorableTime", "use_latest_restorable_time"),
-            ("RestoreToTime", "restore_to_time"),
-        ],
-    );
+    restore_to_point_in_time(s, &mut p, CLUSTER_RESTORE);
     p.set("Tags", cfn_tags(s));
     p.into_mapped(CLUSTER)
 }
