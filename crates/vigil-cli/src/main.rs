@@ -126,7 +126,17 @@ struct CommonScan {
     /// Terraform variable file (`.tfvars`), read after `terraform.tfvars` and `*.auto.tfvars`.
     #[arg(long = "var-file", value_name = "FILE")]
     var_files: Vec<PathBuf>,
-    /// Configuration file (default: vigil.toml in the first scanned directory, if present).
+    #[command(flatten)]
+    selection: Selection,
+    /// Do not search files for secrets (credentials); judge infrastructure files only.
+    #[arg(long)]
+    no_secrets: bool,
+}
+
+/// Which files and findings count: shared by `scan`, `baseline` and `secrets`.
+#[derive(Args, Clone)]
+struct Selection {
+    /// Configuration file (default: vigil.toml in the first directory given, if present).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Do not read files matching this glob (repeatable).
@@ -138,9 +148,26 @@ struct CommonScan {
     /// Skip files larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = 64)]
     max_file_size: u64,
-    /// Do not search files for secrets (credentials); judge infrastructure files only.
-    #[arg(long)]
-    no_secrets: bool,
+}
+
+impl Selection {
+    /// The exclusions, skipped rules and size limit of `config` and of the command line.
+    fn apply(&self, config: &Config, o: &mut ScanOptions) {
+        o.exclude = config
+            .exclude
+            .iter()
+            .chain(&self.exclude)
+            .cloned()
+            .collect();
+        o.skip_rules = config
+            .skip_rules
+            .iter()
+            .chain(&self.skip)
+            .cloned()
+            .collect();
+        o.severity_overrides = config.severity.clone();
+        o.max_file_size = self.max_file_size.saturating_mul(1024 * 1024);
+    }
 }
 
 #[derive(Args)]
@@ -197,18 +224,8 @@ struct SecretsArgs {
     /// Also load the secret rules in this directory (one YAML file per rule, as in `rules/secrets/`).
     #[arg(long = "rules", value_name = "DIR")]
     rules: Vec<PathBuf>,
-    /// Configuration file (default: vigil.toml in the first directory given, if present).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Do not search paths matching this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    exclude: Vec<String>,
-    /// Keep this rule's findings out of the verdict, marked suppressed (repeatable).
-    #[arg(long, value_name = "RULE")]
-    skip: Vec<String>,
-    /// Skip files larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 64)]
-    max_file_size: u64,
+    #[command(flatten)]
+    selection: Selection,
     #[command(flatten)]
     gate: GateArgs,
 }
@@ -394,7 +411,7 @@ fn parse_params(
 }
 
 fn load_config(common: &CommonScan) -> Result<Config, UsageError> {
-    read_config(common.config.as_deref(), &common.paths)
+    read_config(common.selection.config.as_deref(), &common.paths)
 }
 
 /// `--config FILE`, else `vigil.toml` in the first directory scanned, else the defaults.
@@ -419,22 +436,9 @@ fn scan_options(common: &CommonScan, config: &Config) -> Result<ScanOptions, Usa
     }
     let mut o = ScanOptions {
         paths: common.paths.clone(),
-        exclude: config
-            .exclude
-            .iter()
-            .chain(&common.exclude)
-            .cloned()
-            .collect(),
-        skip_rules: config
-            .skip_rules
-            .iter()
-            .chain(&common.skip)
-            .cloned()
-            .collect(),
-        severity_overrides: config.severity.clone(),
-        max_file_size: common.max_file_size.saturating_mul(1024 * 1024),
         ..ScanOptions::default()
     };
+    common.selection.apply(config, &mut o);
     o.load.parameters = parse_params(common, config)?;
     o.load.variables.var_files = config.terraform.var_files.clone();
     for f in &common.var_files {
@@ -479,20 +483,17 @@ fn secrets(a: SecretsArgs) -> Result<ExitCode, UsageError> {
     if let Some(missing) = a.paths.iter().find(|p| !p.exists()) {
         return Err(format!("{}: no such file or directory", missing.display()).into());
     }
-    let config = read_config(a.config.as_deref(), &a.paths)?;
+    let config = read_config(a.selection.config.as_deref(), &a.paths)?;
     let scanner = secret_scanner(&a.rules)?;
-    let options = ScanOptions {
+    let mut options = ScanOptions {
         paths: a.paths.clone(),
-        exclude: config.exclude.iter().chain(&a.exclude).cloned().collect(),
-        skip_rules: config.skip_rules.iter().chain(&a.skip).cloned().collect(),
-        severity_overrides: config.severity.clone(),
-        max_file_size: a.max_file_size.saturating_mul(1024 * 1024),
         iac: false,
         secrets: Some(scanner),
         secrets_exclude: config.secrets.exclude.clone(),
         baseline: read_baseline(&a.gate)?,
         ..ScanOptions::default()
     };
+    a.selection.apply(&config, &mut options);
     check_rule_names(&options, &Catalogue::new(), options.secrets.as_deref())?;
     let result = if a.staged || a.history {
         let source = if a.staged {
