@@ -35,6 +35,8 @@ const GLOBALS: &[&str] = &[
     "is_public_statement",
     "parse_json",
     "flatten",
+    "pod_spec",
+    "containers",
 ];
 
 const MEMBERS: &[&str] = &[
@@ -591,6 +593,29 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
             None if first_undetermined => Val::Unknown,
             None => Val::Absent,
         },
+        "pod_spec" => match &v[0] {
+            Val::Node(n) => pod_spec(n).map_or(Val::Absent, Val::Node),
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        // Every container of the pod: init and ephemeral ones run with the pod's rights too.
+        "containers" => match &v[0] {
+            Val::Node(n) => match pod_spec(n) {
+                Some(spec) => Val::List(
+                    ["initContainers", "containers", "ephemeralContainers"]
+                        .iter()
+                        .filter_map(|k| spec.as_map()?.get(*k))
+                        .flat_map(|list| match &list.value {
+                            Value::List(items) => items.iter().map(Val::Node).collect(),
+                            _ => Vec::new(),
+                        })
+                        .collect(),
+                ),
+                None => Val::List(Vec::new()),
+            },
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
         "parse_json" => match &v[0] {
             Val::Str(s) => parse_json_val(s).unwrap_or(Val::Absent),
             x if x.undetermined() => Val::Unknown,
@@ -786,5 +811,24 @@ mod tests {
         assert!(wildcard_match("s3:Get*", "S3:getobject"));
         assert!(wildcard_match("iam:?assRole", "iam:PassRole"));
         assert!(!wildcard_match("s3:Put*", "s3:GetObject"));
+    }
+}
+
+/// The pod specification inside a Kubernetes manifest: `spec` of a Pod, `spec.template.spec` of
+/// a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or ReplicationController,
+/// `spec.jobTemplate.spec.template.spec` of a CronJob, `template.spec` of a PodTemplate.
+fn pod_spec(manifest: &Node) -> Option<&Node> {
+    fn at<'n>(n: &'n Node, path: &[&str]) -> Option<&'n Node> {
+        path.iter().try_fold(n, |n, k| n.as_map()?.get(*k))
+    }
+    let kind = at(manifest, &["kind"]).and_then(Node::as_str).unwrap_or("");
+    match kind {
+        "Pod" => at(manifest, &["spec"]),
+        "CronJob" => at(
+            manifest,
+            &["spec", "jobTemplate", "spec", "template", "spec"],
+        ),
+        "PodTemplate" => at(manifest, &["template", "spec"]),
+        _ => at(manifest, &["spec", "template", "spec"]),
     }
 }

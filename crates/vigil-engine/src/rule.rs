@@ -54,6 +54,10 @@ pub struct References {
     /// AWS Foundational Security Best Practices control ids (`S3.8`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aws_fsbp: Vec<String>,
+    /// Kubernetes Pod Security Standards controls, with their level:
+    /// `baseline: Privileged Containers`, `restricted: Seccomp`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub k8s_pss: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
 }
@@ -94,14 +98,53 @@ impl Fixture {
     }
 
     /// The input format, from the file name: `fail.cfn.yaml` is CloudFormation.
+    ///
+    /// | name | format |
+    /// |---|---|
+    /// | `*.cfn.yaml`, `*.cfn.json` | `cloudformation` |
+    /// | `*.tf`, `*.tf.json` | `terraform` |
+    /// | `*.dockerfile` | `dockerfile` |
+    /// | `*.k8s.yaml` | `kubernetes` |
+    /// | `*.gha.yaml` (a workflow), `*.action.yaml` (an action's `action.yml`) | `github-actions` |
+    /// | `*.gitlab-ci.yml` | `gitlab-ci` |
+    /// | `*.buildspec.yml` | `buildspec` |
     pub fn format(&self) -> Option<&'static str> {
         let n = &self.file_name;
+        let ends = |suffixes: &[&str]| suffixes.iter().any(|s| n.ends_with(s));
         if n.contains(".cfn.") {
             Some("cloudformation")
-        } else if n.ends_with(".tf") || n.ends_with(".tf.json") {
+        } else if ends(&[".tf", ".tf.json"]) {
             Some("terraform")
+        } else if ends(&[".dockerfile"]) {
+            Some("dockerfile")
+        } else if ends(&[".k8s.yaml", ".k8s.yml"]) {
+            Some("kubernetes")
+        } else if ends(&[".gha.yaml", ".gha.yml", ".action.yaml", ".action.yml"]) {
+            Some("github-actions")
+        } else if ends(&[".gitlab-ci.yml", ".gitlab-ci.yaml"]) {
+            Some("gitlab-ci")
+        } else if ends(&[".buildspec.yml", ".buildspec.yaml"]) {
+            Some("buildspec")
         } else {
             None
+        }
+    }
+
+    /// The path the fixture is loaded as. Pipeline files are recognised by where they live
+    /// (`.github/workflows/`, `.gitlab-ci.yml`), so a fixture is placed there.
+    pub fn source_path(&self) -> String {
+        let n = &self.file_name;
+        let stem = n.split('.').next().unwrap_or(n);
+        if n.ends_with(".gha.yaml") || n.ends_with(".gha.yml") {
+            format!(".github/workflows/{n}")
+        } else if n.ends_with(".action.yaml") || n.ends_with(".action.yml") {
+            format!(".github/actions/{stem}/action.yml")
+        } else if n.ends_with(".gitlab-ci.yml") || n.ends_with(".gitlab-ci.yaml") {
+            format!("{stem}/.gitlab-ci.yml")
+        } else if n.ends_with(".buildspec.yml") || n.ends_with(".buildspec.yaml") {
+            format!("{stem}/buildspec.yml")
+        } else {
+            n.clone()
         }
     }
 }

@@ -20,13 +20,24 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// Lines (1-based) carrying an `# expect` marker.
+/// Lines (1-based) marked as expecting a finding: a line ending in `# expect`, or the line
+/// after a line that is only `# expect` (for formats where a comment cannot end a line, such
+/// as a Dockerfile, where `#` mid-line belongs to the instruction).
 fn expected_lines(text: &str) -> Vec<u32> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim_end().ends_with("# expect"))
-        .map(|(i, _)| i as u32 + 1)
-        .collect()
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim() == "# expect" {
+            if i + 1 < lines.len() {
+                out.push(i as u32 + 2);
+            }
+        } else if l.trim_end().ends_with("# expect") {
+            out.push(i as u32 + 1);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Checks one rule's fixtures; an empty result means every fixture behaved.
@@ -47,7 +58,11 @@ pub fn check_rule(rule: &Rule) -> Vec<Failure> {
     catalogue.add(rule.clone()).expect("a single rule");
     for fx in &rule.fixtures {
         let Some(format) = fx.format() else {
-            continue; // Formats without a loader yet are checked once the loader exists.
+            out.push(fail(
+                &fx.file_name,
+                "its name names no input format (see `Fixture::format`)".into(),
+            ));
+            continue;
         };
         // Expected `(file, line)` pairs, and what the loader made of the fixture.
         let (expected, loaded) = if format == "terraform" {
@@ -70,14 +85,15 @@ pub fn check_rule(rule: &Rule) -> Vec<Failure> {
             );
             (expected, loaded)
         } else {
+            let path = fx.source_path();
             let file = SourceFile {
-                path: fx.file_name.clone(),
-                disk_path: fx.file_name.clone().into(),
+                path: path.clone(),
+                disk_path: path.clone().into(),
                 text: fx.text.clone().into(),
             };
             let expected = expected_lines(&fx.text)
                 .into_iter()
-                .map(|l| (fx.file_name.clone(), l))
+                .map(|l| (path.clone(), l))
                 .collect();
             (
                 expected,

@@ -7,11 +7,16 @@ use vigil_model::{Diagnostic, Level};
 /// Extensions a loader may claim. Other files are read only to look for secrets.
 const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "cfn", "tf"];
 
-/// Whether a loader may claim the file (by extension).
+/// Whether a loader may claim the file: by extension, or by name for Dockerfiles, which
+/// usually have none (`Dockerfile`, `Dockerfile.prod`, `Containerfile`).
 pub fn has_config_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        || path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(vigil_loaders::dockerfile::is_dockerfile_name)
 }
 
 pub struct Walked {

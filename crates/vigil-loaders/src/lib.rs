@@ -4,6 +4,9 @@
 //! expected, and keeps every resource it could read.
 
 pub mod cloudformation;
+pub mod dockerfile;
+pub mod kubernetes;
+pub mod pipeline;
 pub mod suppress;
 pub mod terraform;
 pub mod yaml;
@@ -38,8 +41,20 @@ pub fn load(file: &SourceFile, options: &LoadOptions) -> Loaded {
     if terraform::plan::claims(file) {
         return terraform::plan::load(file, &terraform::DiskFs);
     }
+    if dockerfile::claims(file) {
+        return dockerfile::load(file);
+    }
+    if pipeline::claims(file) {
+        return pipeline::load(file);
+    }
     if cloudformation::claims(file) {
-        return cloudformation::load(file, options);
+        let loaded = cloudformation::load(file, options);
+        if loaded.format.is_some() {
+            return loaded;
+        }
+    }
+    if kubernetes::claims(file) {
+        return kubernetes::load(file);
     }
     Loaded::default()
 }

@@ -6,7 +6,7 @@
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use std::collections::HashMap;
-use vigil_model::{Position, Span};
+use vigil_model::{Node, Position, Span, Value};
 
 /// Limits that keep hostile input bounded in time and memory.
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +84,35 @@ impl YNode {
             .rev()
             .find(|(k, _)| k.as_str() == Some(key))
             .map(|(_, v)| v)
+    }
+
+    /// The tree as plain [`Node`]s, for formats without intrinsic functions (Kubernetes
+    /// manifests, pipeline files). An entry of a mapping spans from its key to the end of its
+    /// value, so a finding on it points at the line that names it. Keys that are not scalars
+    /// are dropped; scalars are typed by the YAML 1.2 core schema.
+    pub fn to_node(&self) -> Node {
+        let value = match &self.kind {
+            YKind::Scalar { .. } => match self.scalar() {
+                Some(Scalar::Null) | None => Value::Null,
+                Some(Scalar::Bool(b)) => Value::Bool(b),
+                Some(Scalar::Number(n)) => Value::Number(n),
+                Some(Scalar::String(s)) => Value::String(s.to_string()),
+            },
+            YKind::Seq(items) => Value::List(items.iter().map(YNode::to_node).collect()),
+            YKind::Map(entries) => {
+                let mut map = vigil_model::Map::with_capacity(entries.len());
+                for (k, v) in entries {
+                    let Some(key) = k.as_str() else { continue };
+                    let mut n = v.to_node();
+                    n.span = Some(Span::new(k.span.start, v.span.end));
+                    // A repeated key: the last one wins, as in every YAML reader.
+                    map.shift_remove(key);
+                    map.insert(key.to_string(), n);
+                }
+                Value::Map(map)
+            }
+        };
+        Node::new(value, Some(self.span))
     }
 
     /// The typed value of a scalar.
