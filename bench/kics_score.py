@@ -53,7 +53,12 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "kics-queries-samples")
-PLATFORM_DIRS = {"cloudFormation": ["cloudFormation/aws", "cloudFormation/aws_sam"], "terraform": ["terraform/aws"]}
+PLATFORM_DIRS = {
+    "cloudFormation": ["cloudFormation/aws", "cloudFormation/aws_sam"],
+    "terraform": ["terraform/aws"],
+    "dockerfile": ["dockerfile"],
+    "k8s": ["k8s"],
+}
 
 
 def load_exclusions(platform):
