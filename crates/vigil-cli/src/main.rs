@@ -859,6 +859,12 @@ fn show(r: &vigil_engine::Rule) -> String {
             r.references.aws_fsbp.join(", ")
         ));
     }
+    if !r.references.k8s_pss.is_empty() {
+        s.push_str(&format!(
+            "Kubernetes Pod Security Standards: {}\n",
+            r.references.k8s_pss.join(", ")
+        ));
+    }
     s.push_str(&format!(
         "\nWhy it matters:\n{}\n\nHow to fix:\n{}\n\nFixed example:\n",
         indent(&r.rationale),

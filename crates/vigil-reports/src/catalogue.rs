@@ -10,19 +10,20 @@ pub fn catalogue_markdown(rules: &[Rule]) -> String {
         "# Rule catalogue\n\n<!-- Generated from rules/ by `vigil rules list --format markdown`; do not edit. -->\n\n",
     );
     let _ = writeln!(out, "{} rules.\n", rules.len());
-    out.push_str("| id | name | severity | applies to | formats | CIS AWS v3 | AWS FSBP |\n|---|---|---|---|---|---|---|\n");
+    out.push_str(
+        "| id | name | severity | applies to | formats | standards |\n|---|---|---|---|---|---|\n",
+    );
     for r in rules {
         let _ = writeln!(
             out,
-            "| [{id}](#{anchor}) | {name} | {sev} | {kinds} | {formats} | {cis} | {fsbp} |",
+            "| [{id}](#{anchor}) | {name} | {sev} | {kinds} | {formats} | {standards} |",
             id = r.id,
             anchor = r.id.to_ascii_lowercase(),
             name = r.name,
             sev = r.severity,
             kinds = r.kinds().join(", "),
             formats = r.formats().join(", "),
-            cis = r.references.cis_aws_v3.join(", "),
-            fsbp = r.references.aws_fsbp.join(", "),
+            standards = standards(r).join(", "),
         );
     }
     for r in rules {
@@ -37,7 +38,12 @@ pub fn catalogue_markdown(rules: &[Rule]) -> String {
         );
         let _ = writeln!(out, "{}\n", r.rationale);
         let _ = writeln!(out, "**Fix.** {}\n", r.remediation);
-        let _ = writeln!(out, "```yaml\n{}\n```\n", r.fixed_example.trim_end());
+        let _ = writeln!(
+            out,
+            "```{}\n{}\n```\n",
+            fence_language(r),
+            r.fixed_example.trim_end()
+        );
         out.push_str("**Checks.**\n\n");
         for c in &r.checks {
             let each = c
@@ -53,17 +59,8 @@ pub fn catalogue_markdown(rules: &[Rule]) -> String {
                 c.source.when.trim().replace('|', "\\|")
             );
         }
-        let refs: Vec<String> = r
-            .references
-            .cis_aws_v3
-            .iter()
-            .map(|c| format!("CIS AWS v3 {c}"))
-            .chain(
-                r.references
-                    .aws_fsbp
-                    .iter()
-                    .map(|c| format!("AWS FSBP {c}")),
-            )
+        let refs: Vec<String> = standards(r)
+            .into_iter()
             .chain(r.references.links.iter().map(|l| format!("<{l}>")))
             .collect();
         if !refs.is_empty() {
@@ -72,6 +69,30 @@ pub fn catalogue_markdown(rules: &[Rule]) -> String {
         let _ = writeln!(out, "\nSuppress: `# vigil:ignore {} <reason>`", r.id);
     }
     out
+}
+
+/// The standards a rule answers to, each named: `CIS AWS v3 2.1.4`, `AWS FSBP S3.2`,
+/// `Pod Security baseline: Privileged Containers`.
+fn standards(r: &Rule) -> Vec<String> {
+    let refs = &r.references;
+    refs.cis_aws_v3
+        .iter()
+        .map(|c| format!("CIS AWS v3 {c}"))
+        .chain(refs.aws_fsbp.iter().map(|c| format!("AWS FSBP {c}")))
+        .chain(refs.k8s_pss.iter().map(|c| format!("Pod Security {c}")))
+        .collect()
+}
+
+/// The code fence language of a rule's fixed example, from the formats it judges.
+fn fence_language(r: &Rule) -> &'static str {
+    let formats = r.formats();
+    if formats.contains(&"dockerfile") {
+        "dockerfile"
+    } else if formats == ["terraform"] {
+        "hcl"
+    } else {
+        "yaml"
+    }
 }
 
 /// The secret rules as Markdown (`docs/secret-rules.md`): a table, then one section per rule
