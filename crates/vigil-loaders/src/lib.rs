@@ -47,14 +47,22 @@ pub fn load(file: &SourceFile, options: &LoadOptions) -> Loaded {
     if pipeline::claims(file) {
         return pipeline::load(file);
     }
+    // A file that names CloudFormation but is not a template may still be a Kubernetes
+    // manifest (a ConfigMap holding a template); if it is neither, CloudFormation's word on
+    // why it is not a template stands.
+    let mut not_a_template = None;
     if cloudformation::claims(file) {
         let loaded = cloudformation::load(file, options);
         if loaded.format.is_some() {
             return loaded;
         }
+        not_a_template = Some(loaded);
     }
     if kubernetes::claims(file) {
-        return kubernetes::load(file);
+        let loaded = kubernetes::load(file);
+        if loaded.format.is_some() {
+            return loaded;
+        }
     }
-    Loaded::default()
+    not_a_template.unwrap_or_default()
 }
