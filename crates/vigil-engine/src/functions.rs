@@ -909,44 +909,6 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{untrusted_expressions, wildcard_match};
-
-    #[test]
-    fn untrusted_github_contexts() {
-        let found = |s: &str| untrusted_expressions(s);
-        assert_eq!(
-            found("echo \"${{ github.event.issue.title }}\" ${{ github.sha }}"),
-            ["github.event.issue.title"]
-        );
-        assert_eq!(
-            found("${{ github.event['pull_request'][\"head\"].REF }}").len(),
-            1
-        );
-        assert_eq!(found("${{ github.event.commits[0].message }}").len(), 1);
-        assert_eq!(found("${{ github.event.pages.*.page_name }}").len(), 1);
-        assert_eq!(found("${{ toJSON(github.event) }}").len(), 1);
-        assert_eq!(found("git checkout ${{ github.head_ref").len(), 1);
-        // Safe: ids, shas, numbers, and names only maintainers set.
-        assert!(found("${{ github.event.pull_request.head.sha }}").is_empty());
-        assert!(
-            found("${{ github.event.pull_request.number }} ${{ github.head_ref_x }}").is_empty()
-        );
-        assert!(found("${{ github.event.pull_request.head.repo.full_name }}").is_empty());
-        assert!(found("$GITHUB_HEAD_REF and no expression").is_empty());
-    }
-
-    #[test]
-    fn iam_wildcards() {
-        assert!(wildcard_match("s3:*", "s3:GetObject"));
-        assert!(wildcard_match("*", "iam:PassRole"));
-        assert!(wildcard_match("s3:Get*", "S3:getobject"));
-        assert!(wildcard_match("iam:?assRole", "iam:PassRole"));
-        assert!(!wildcard_match("s3:Put*", "s3:GetObject"));
-    }
-}
-
 /// Contexts of a GitHub event that anyone able to open an issue, a pull request or a comment
 /// (or to name a branch, or to write a commit message) controls, after [`normalise_context`].
 /// Matched as a whole path or a prefix of one followed by a non-name character.
@@ -1259,5 +1221,43 @@ fn pod_spec(manifest: &Node) -> Option<&Node> {
         ),
         "PodTemplate" => at(manifest, &["template", "spec"]),
         _ => at(manifest, &["spec", "template", "spec"]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{untrusted_expressions, wildcard_match};
+
+    #[test]
+    fn untrusted_github_contexts() {
+        let found = |s: &str| untrusted_expressions(s);
+        assert_eq!(
+            found("echo \"${{ github.event.issue.title }}\" ${{ github.sha }}"),
+            ["github.event.issue.title"]
+        );
+        assert_eq!(
+            found("${{ github.event['pull_request'][\"head\"].REF }}").len(),
+            1
+        );
+        assert_eq!(found("${{ github.event.commits[0].message }}").len(), 1);
+        assert_eq!(found("${{ github.event.pages.*.page_name }}").len(), 1);
+        assert_eq!(found("${{ toJSON(github.event) }}").len(), 1);
+        assert_eq!(found("git checkout ${{ github.head_ref").len(), 1);
+        // Safe: ids, shas, numbers, and names only maintainers set.
+        assert!(found("${{ github.event.pull_request.head.sha }}").is_empty());
+        assert!(
+            found("${{ github.event.pull_request.number }} ${{ github.head_ref_x }}").is_empty()
+        );
+        assert!(found("${{ github.event.pull_request.head.repo.full_name }}").is_empty());
+        assert!(found("$GITHUB_HEAD_REF and no expression").is_empty());
+    }
+
+    #[test]
+    fn iam_wildcards() {
+        assert!(wildcard_match("s3:*", "s3:GetObject"));
+        assert!(wildcard_match("*", "iam:PassRole"));
+        assert!(wildcard_match("s3:Get*", "S3:getobject"));
+        assert!(wildcard_match("iam:?assRole", "iam:PassRole"));
+        assert!(!wildcard_match("s3:Put*", "s3:GetObject"));
     }
 }
