@@ -916,6 +916,7 @@ const UNTRUSTED_CONTEXTS: &str = r"(?x)
     github\.head_ref
   | github\.event\.(issue|pull_request|discussion)\.(title|body)
   | github\.event\.(comment|review|review_comment)\.body
+  | github\.event\.\*\.(body|title)
   | github\.event\.pages\.\*\.page_name
   | github\.event\.commits\.\*\.(message|author\.(email|name)|committer\.(email|name))
   | github\.event\.head_commit\.(message|author\.(email|name)|committer\.(email|name))
@@ -1242,6 +1243,7 @@ mod tests {
         assert_eq!(found("${{ github.event.commits[0].message }}").len(), 1);
         assert_eq!(found("${{ github.event.pages.*.page_name }}").len(), 1);
         assert_eq!(found("${{ toJSON(github.event) }}").len(), 1);
+        assert_eq!(found("${{ toJSON(github.event.*.body) }}").len(), 1);
         assert_eq!(found("git checkout ${{ github.head_ref").len(), 1);
         // Safe: ids, shas, numbers, and names only maintainers set.
         assert!(found("${{ github.event.pull_request.head.sha }}").is_empty());
