@@ -37,6 +37,16 @@ const GLOBALS: &[&str] = &[
     "flatten",
     "pod_spec",
     "containers",
+    "jobs",
+    "steps",
+    "job_of",
+    "steps_after",
+    "triggers",
+    "key_of",
+    "variables",
+    "commands",
+    "untrusted_expressions",
+    "strings",
 ];
 
 const MEMBERS: &[&str] = &[
@@ -544,6 +554,16 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
     if v.is_empty() {
         return Val::Absent;
     }
+    // Helpers that list scalars (`commands`, `strings`, `variables`) give them as nodes, so a
+    // finding on one points at its line; functions read them as plain values, except `key_of`,
+    // which needs to know where the value sits.
+    for x in v.iter_mut().filter(|_| func != "key_of") {
+        if let Val::Node(n) = x {
+            if !matches!(n.value, Value::List(_) | Value::Map(_)) {
+                *x = Val::from_node(n);
+            }
+        }
+    }
     let first_undetermined = v[0].undetermined();
     match func {
         "size" => match &v[0] {
@@ -613,6 +633,95 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
                 ),
                 None => Val::List(Vec::new()),
             },
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "jobs" | "steps" | "variables" | "commands" => match &v[0] {
+            Val::Node(n) => {
+                let p = Pipeline::of(scope);
+                Val::List(
+                    match func {
+                        "jobs" => p.jobs(n),
+                        "steps" => p.steps(n),
+                        "variables" => p.variables(n),
+                        _ => p.commands(n),
+                    }
+                    .into_iter()
+                    .map(Val::Node)
+                    .collect(),
+                )
+            }
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        // Every string inside a value, each pointing at its own line; bounded for huge trees.
+        "strings" => match &v[0] {
+            Val::Node(n) => {
+                let mut out = Vec::new();
+                let mut stack = vec![*n];
+                while let Some(x) = stack.pop() {
+                    match &x.value {
+                        Value::String(_) => out.push(Val::Node(x)),
+                        Value::List(l) => stack.extend(l.iter().rev()),
+                        Value::Map(m) => stack.extend(m.values().rev()),
+                        _ => {}
+                    }
+                    if out.len() >= 100_000 {
+                        break;
+                    }
+                }
+                Val::List(out)
+            }
+            Val::Str(_) => Val::List(vec![v.swap_remove(0)]),
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::List(Vec::new()),
+        },
+        "job_of" | "steps_after" | "key_of" => match &v[0] {
+            Val::Node(n) => {
+                let p = Pipeline::of(scope);
+                match func {
+                    "job_of" => p
+                        .step_owner(n)
+                        .map_or(Val::Absent, |(job, _)| Val::Node(job)),
+                    "steps_after" => match p.step_owner(n) {
+                        Some((_, (list, i))) => {
+                            Val::List(list[i + 1..].iter().map(Val::Node).collect())
+                        }
+                        None => Val::Absent,
+                    },
+                    _ => key_of(&scope.resource.properties, n)
+                        .map_or(Val::Absent, |k| Val::Str(Cow::Borrowed(k))),
+                }
+            }
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "triggers" => match &v[0] {
+            Val::Node(n) => match n.get("on") {
+                Some(on) => Val::List(match &on.value {
+                    Value::String(s) => vec![Val::Str(Cow::Borrowed(s.as_str()))],
+                    Value::List(l) => l
+                        .iter()
+                        .filter_map(|e| e.as_str().map(|s| Val::Str(Cow::Borrowed(s))))
+                        .collect(),
+                    Value::Map(m) => m
+                        .keys()
+                        .map(|k| Val::Str(Cow::Borrowed(k.as_str())))
+                        .collect(),
+                    _ => Vec::new(),
+                }),
+                None => Val::List(Vec::new()),
+            },
+            x if x.undetermined() => Val::Unknown,
+            _ => Val::Absent,
+        },
+        "untrusted_expressions" => match &v[0] {
+            Val::Str(s) => Val::List(
+                untrusted_expressions(s)
+                    .into_iter()
+                    .map(|e| Val::Str(Cow::Owned(e)))
+                    .collect(),
+            ),
             x if x.undetermined() => Val::Unknown,
             _ => Val::Absent,
         },
@@ -800,17 +909,300 @@ pub(crate) fn call<'a>(scope: &Scope<'a, '_>, func: &str, mut v: Vec<Val<'a>>) -
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::wildcard_match;
+/// Contexts of a GitHub event that anyone able to open an issue, a pull request or a comment
+/// (or to name a branch, or to write a commit message) controls, after [`normalise_context`].
+/// Matched as a whole path or a prefix of one followed by a non-name character.
+const UNTRUSTED_CONTEXTS: &str = r"(?x)
+    github\.head_ref
+  | github\.event\.(issue|pull_request|discussion)\.(title|body)
+  | github\.event\.(comment|review|review_comment)\.body
+  | github\.event\.\*\.(body|title)
+  | github\.event\.pages\.\*\.page_name
+  | github\.event\.commits\.\*\.(message|author\.(email|name)|committer\.(email|name))
+  | github\.event\.head_commit\.(message|author\.(email|name)|committer\.(email|name))
+  | github\.event\.pull_request\.head\.(ref|label|repo\.default_branch)
+  | github\.event\.workflow_run\.(head_branch|display_title
+        |head_commit\.(message|author\.(email|name)|committer\.(email|name))
+        |pull_requests\.\*\.head\.ref)
+  | tojson\(github\.event(\.(issue|pull_request|comment|review|review_comment|discussion|workflow_run|head_commit|commits))?\)
+  | github\.event\.(issue|pull_request|comment|review|review_comment|discussion|head_commit|workflow_run)\.\*
+";
 
-    #[test]
-    fn iam_wildcards() {
-        assert!(wildcard_match("s3:*", "s3:GetObject"));
-        assert!(wildcard_match("*", "iam:PassRole"));
-        assert!(wildcard_match("s3:Get*", "S3:getobject"));
-        assert!(wildcard_match("iam:?assRole", "iam:PassRole"));
-        assert!(!wildcard_match("s3:Put*", "s3:GetObject"));
+/// An expression's text in one spelling: lower case (contexts are case-insensitive), without
+/// spaces, `['name']` and `["name"]` as `.name`, and any index (`[0]`, `[*]`) as `.*`.
+fn normalise_context(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let chars: Vec<char> = body.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '[' {
+            if let Some(close) = chars[i..].iter().position(|&x| x == ']') {
+                let inner: String = chars[i + 1..i + close].iter().collect();
+                let inner = inner.trim();
+                let unquoted = inner
+                    .strip_prefix('\'')
+                    .and_then(|x| x.strip_suffix('\''))
+                    .or_else(|| inner.strip_prefix('"').and_then(|x| x.strip_suffix('"')));
+                match unquoted {
+                    Some(name) => {
+                        out.push('.');
+                        out.push_str(&name.to_ascii_lowercase());
+                    }
+                    None => out.push_str(".*"),
+                }
+                i += close + 1;
+                continue;
+            }
+        }
+        if !c.is_whitespace() {
+            out.push(c.to_ascii_lowercase());
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Bodies of the `${{ }}` expressions in `s` that read an attacker-controlled context, trimmed.
+/// An unterminated expression runs to the end of the string.
+fn untrusted_expressions(s: &str) -> Vec<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(&format!(r"(?:{UNTRUSTED_CONTEXTS})(?:[^a-z0-9_]|$)"))
+            .expect("the context pattern compiles")
+    });
+    let mut out = Vec::new();
+    for body in expression_bodies(s) {
+        let norm = normalise_context(body);
+        // `.*` of a whole object is written `.*` already; a wildcard segment must not be read
+        // as the regex's any-character.
+        if re.is_match(&norm) {
+            out.push(body.trim().to_string());
+        }
+    }
+    out
+}
+
+/// The text inside each `${{ }}` of `s`; a `}}` inside a quoted literal does not close it.
+fn expression_bodies(s: &str) -> Vec<&str> {
+    const MAX: usize = 10_000;
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(found) = s[i..].find("${{") {
+        let start = i + found + 3;
+        let mut j = start;
+        let mut in_string = false;
+        let mut end = bytes.len();
+        while j < bytes.len() {
+            match bytes[j] {
+                b'\'' => in_string = !in_string,
+                b'}' if !in_string && bytes.get(j + 1) == Some(&b'}') => {
+                    end = j;
+                    break;
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        out.push(&s[start..end]);
+        if out.len() == MAX {
+            break;
+        }
+        i = (end + 2).min(bytes.len());
+    }
+    out
+}
+
+/// The key under which `target` (compared by address) is stored in a mapping inside `root`.
+fn key_of<'n>(root: &'n Node, target: &Node) -> Option<&'n str> {
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match &n.value {
+            Value::Map(m) => {
+                for (k, v) in m {
+                    if std::ptr::eq(v, target) {
+                        return Some(k);
+                    }
+                    stack.push(v);
+                }
+            }
+            Value::List(l) => stack.extend(l.iter()),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Jobs, steps, variables and commands of a pipeline file, read from its document. Which
+/// format the document is comes from the resource's kind, so `jobs(props)` means the same
+/// thing in a rule whatever the file.
+struct Pipeline<'a> {
+    kind: &'a str,
+    root: &'a Node,
+}
+
+/// Top-level keys of a GitLab CI file that are keywords rather than jobs.
+const GITLAB_KEYWORDS: &[&str] = &[
+    "default",
+    "include",
+    "stages",
+    "variables",
+    "workflow",
+    "image",
+    "services",
+    "cache",
+    "before_script",
+    "after_script",
+    "spec",
+];
+
+fn list_items(n: Option<&Node>) -> &[Node] {
+    n.and_then(Node::as_list).unwrap_or(&[])
+}
+
+fn map_values(n: Option<&Node>) -> impl Iterator<Item = &Node> {
+    n.and_then(Node::as_map)
+        .into_iter()
+        .flat_map(|m| m.values())
+}
+
+/// A GitLab `script` entry: a command or a list of commands, lists nested by anchors spliced.
+fn script_lines<'n>(n: &'n Node, out: &mut Vec<&'n Node>) {
+    match &n.value {
+        Value::String(_) => out.push(n),
+        Value::List(l) => {
+            for i in l {
+                script_lines(i, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl<'a> Pipeline<'a> {
+    fn of(scope: &Scope<'a, '_>) -> Self {
+        Pipeline {
+            kind: &scope.resource.kind,
+            root: &scope.resource.properties,
+        }
+    }
+
+    fn is_root(&self, n: &Node) -> bool {
+        std::ptr::eq(n, self.root)
+    }
+
+    /// GitHub: the values of `jobs`. GitLab: every job of the file, hidden (`.name`) templates
+    /// included since `extends` copies them into real jobs.
+    fn jobs(&self, n: &'a Node) -> Vec<&'a Node> {
+        if self.kind == "gitlab::Pipeline" && self.is_root(n) {
+            return n
+                .as_map()
+                .into_iter()
+                .flatten()
+                .filter(|(k, v)| !GITLAB_KEYWORDS.contains(&k.as_str()) && v.as_map().is_some())
+                .map(|(_, v)| v)
+                .collect();
+        }
+        map_values(n.get("jobs"))
+            .filter(|j| j.as_map().is_some())
+            .collect()
+    }
+
+    /// Steps of a workflow (every job's), of a job, or of a composite action (`runs.steps`).
+    fn steps(&self, n: &'a Node) -> Vec<&'a Node> {
+        if n.get("jobs").is_some() {
+            return self
+                .jobs(n)
+                .into_iter()
+                .flat_map(|j| list_items(j.get("steps")))
+                .collect();
+        }
+        if let Some(runs) = n.get("runs") {
+            return list_items(runs.get("steps")).iter().collect();
+        }
+        list_items(n.get("steps")).iter().collect()
+    }
+
+    /// The job (or the action's `runs`) holding `step`, with the step list and its index.
+    #[allow(clippy::type_complexity)]
+    fn step_owner(&self, step: &Node) -> Option<(&'a Node, (&'a [Node], usize))> {
+        let owners = self
+            .jobs(self.root)
+            .into_iter()
+            .chain(self.root.get("runs"));
+        for owner in owners {
+            let list = list_items(owner.get("steps"));
+            if let Some(i) = list.iter().position(|s| std::ptr::eq(s, step)) {
+                return Some((owner, (list, i)));
+            }
+        }
+        None
+    }
+
+    /// Variables: GitHub `env` of the workflow, its jobs and steps; GitLab `variables` of the
+    /// file and its jobs; a buildspec's `env.variables`. Of a job or step: its own.
+    fn variables(&self, n: &'a Node) -> Vec<&'a Node> {
+        let own = |x: &'a Node| map_values(x.get("env")).chain(map_values(x.get("variables")));
+        if !self.is_root(n) {
+            return own(n).collect();
+        }
+        match self.kind {
+            "codebuild::Buildspec" => {
+                map_values(n.get("env").and_then(|e| e.get("variables"))).collect()
+            }
+            "gitlab::Pipeline" => own(n)
+                .chain(self.jobs(n).into_iter().flat_map(own))
+                .collect(),
+            _ => own(n)
+                .chain(self.jobs(n).into_iter().flat_map(own))
+                .chain(self.steps(n).into_iter().flat_map(own))
+                .collect(),
+        }
+    }
+
+    /// Shell commands: a step's `run`; every `run` of a workflow or action; GitLab
+    /// `before_script`, `script` and `after_script` of the file, `default` and every job; a
+    /// buildspec's `commands` and `finally` of every phase.
+    fn commands(&self, n: &'a Node) -> Vec<&'a Node> {
+        let mut out = Vec::new();
+        if let Some(run) = n.get("run") {
+            out.push(run);
+            return out;
+        }
+        match self.kind {
+            "codebuild::Buildspec" if self.is_root(n) => {
+                for phase in map_values(n.get("phases")) {
+                    for key in ["commands", "finally"] {
+                        out.extend(
+                            list_items(phase.get(key))
+                                .iter()
+                                .filter(|c| c.as_str().is_some()),
+                        );
+                    }
+                }
+            }
+            "gitlab::Pipeline" => {
+                let mut holders = vec![n];
+                if self.is_root(n) {
+                    holders.extend(n.get("default"));
+                    holders.extend(self.jobs(n));
+                }
+                for h in holders {
+                    for key in ["before_script", "script", "after_script"] {
+                        if let Some(s) = h.get(key) {
+                            script_lines(s, &mut out);
+                        }
+                    }
+                }
+            }
+            _ => {
+                for step in self.steps(n) {
+                    out.extend(step.get("run").filter(|r| r.as_str().is_some()));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -830,5 +1222,44 @@ fn pod_spec(manifest: &Node) -> Option<&Node> {
         ),
         "PodTemplate" => at(manifest, &["template", "spec"]),
         _ => at(manifest, &["spec", "template", "spec"]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{untrusted_expressions, wildcard_match};
+
+    #[test]
+    fn untrusted_github_contexts() {
+        let found = |s: &str| untrusted_expressions(s);
+        assert_eq!(
+            found("echo \"${{ github.event.issue.title }}\" ${{ github.sha }}"),
+            ["github.event.issue.title"]
+        );
+        assert_eq!(
+            found("${{ github.event['pull_request'][\"head\"].REF }}").len(),
+            1
+        );
+        assert_eq!(found("${{ github.event.commits[0].message }}").len(), 1);
+        assert_eq!(found("${{ github.event.pages.*.page_name }}").len(), 1);
+        assert_eq!(found("${{ toJSON(github.event) }}").len(), 1);
+        assert_eq!(found("${{ toJSON(github.event.*.body) }}").len(), 1);
+        assert_eq!(found("git checkout ${{ github.head_ref").len(), 1);
+        // Safe: ids, shas, numbers, and names only maintainers set.
+        assert!(found("${{ github.event.pull_request.head.sha }}").is_empty());
+        assert!(
+            found("${{ github.event.pull_request.number }} ${{ github.head_ref_x }}").is_empty()
+        );
+        assert!(found("${{ github.event.pull_request.head.repo.full_name }}").is_empty());
+        assert!(found("$GITHUB_HEAD_REF and no expression").is_empty());
+    }
+
+    #[test]
+    fn iam_wildcards() {
+        assert!(wildcard_match("s3:*", "s3:GetObject"));
+        assert!(wildcard_match("*", "iam:PassRole"));
+        assert!(wildcard_match("s3:Get*", "S3:getobject"));
+        assert!(wildcard_match("iam:?assRole", "iam:PassRole"));
+        assert!(!wildcard_match("s3:Put*", "s3:GetObject"));
     }
 }
