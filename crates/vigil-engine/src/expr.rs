@@ -593,6 +593,18 @@ fn loose_bool(s: &str) -> Option<bool> {
 /// Equality with CloudFormation's loose scalars. Unknown on either side is unknown.
 pub(crate) fn equal<'a>(a: &Val<'a>, b: &Val<'a>) -> Val<'a> {
     use Val::*;
+    // A helper may hand back a scalar as its node (to keep where it was written): compare
+    // its value.
+    if let Node(n) = a {
+        if n.as_list().is_none() && n.as_map().is_none() {
+            return equal(&Val::from_node(n), b);
+        }
+    }
+    if let Node(n) = b {
+        if n.as_list().is_none() && n.as_map().is_none() {
+            return equal(a, &Val::from_node(n));
+        }
+    }
     match (a, b) {
         (Absent, _) | (_, Absent) => Absent,
         (Ref(x), Ref(y)) if x.target == y.target && x.attribute == y.attribute => Bool(true),
