@@ -657,12 +657,9 @@ impl<'t> Builder<'t> {
             }
             map.entry(f.name.value.to_string()).or_insert(node);
         }
-        if !map.is_empty() {
-            out.insert("flags".into(), Node::new(Value::Map(map), Some(at)));
-        }
-        if !mounts.is_empty() {
-            out.insert("mounts".into(), Node::new(Value::List(mounts), Some(at)));
-        }
+        // Always present, so rules can test `has(item.flags.x)` on any instruction that takes flags.
+        out.insert("flags".into(), Node::new(Value::Map(map), Some(at)));
+        out.insert("mounts".into(), Node::new(Value::List(mounts), Some(at)));
     }
 
     /// `KEY=value` pairs of ENV, LABEL and ARG (and ENV's legacy `KEY value`), expanded with
@@ -808,11 +805,14 @@ impl<'t> Builder<'t> {
             );
             return Some(Node::new(Value::Map(node), Some(span)));
         }
-        if !self.stages.is_empty() {
+        if let Some(stage) = self.stages.last() {
             node.insert(
                 "stage".into(),
                 Node::new(Value::Number((self.stages.len() - 1) as f64), Some(span)),
             );
+            if let Some(name) = &stage.name {
+                node.insert("stage_name".into(), string(name.clone(), span));
+            }
         }
         // Arguments as written (continuations joined), and what Docker makes of them.
         let (value, value_span, expandable): (String, Span, bool) = match instruction {
@@ -901,6 +901,34 @@ impl<'t> Builder<'t> {
                     }
                     node.insert("heredocs".into(), Node::new(Value::List(docs), Some(span)));
                 }
+                let commands = match &r.arguments {
+                    pd::Command::Exec(e) => {
+                        let words: Vec<String> =
+                            e.value.iter().map(|w| w.value.to_string()).collect();
+                        let shell = words.first().is_some_and(|w| {
+                            matches!(
+                                w.rsplit('/').next(),
+                                Some("sh" | "bash" | "ash" | "dash" | "zsh")
+                            )
+                        });
+                        match words.iter().position(|w| w == "-c") {
+                            Some(c) if shell && c + 1 < words.len() => {
+                                shell_commands(&words[c + 1])
+                            }
+                            _ => vec![words],
+                        }
+                    }
+                    _ => shell_commands(&v),
+                };
+                let commands = commands
+                    .into_iter()
+                    .filter(|c| !c.is_empty())
+                    .map(|c| command_node(c, span))
+                    .collect();
+                node.insert(
+                    "commands".into(),
+                    Node::new(Value::List(commands), Some(span)),
+                );
                 (v, sp, false)
             }
             I::Expose(e) => {
@@ -1131,6 +1159,127 @@ impl<'t> Builder<'t> {
             Node::new(Value::List(self.all), None),
         );
         Node::new(Value::Map(props), Some(Span::point(1, 1)))
+    }
+}
+
+/// The simple commands of a shell script: split at `;`, `&&`, `||`, `|`, `&`, newlines,
+/// parentheses and backticks outside quotes; quotes removed; comments dropped. Good enough to
+/// tell which programs a `RUN` runs and with which arguments, not a shell.
+fn shell_commands(script: &str) -> Vec<Vec<String>> {
+    let mut commands = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut in_word = false;
+    let mut quote: Option<char> = None;
+    let mut chars = script.chars().peekable();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some('"') if c == '\\' => {
+                if let Some(n) = chars.next() {
+                    word.push(n);
+                }
+            }
+            Some(_) => word.push(c),
+            None => match c {
+                '\'' | '"' => {
+                    quote = Some(c);
+                    in_word = true;
+                }
+                '\\' => match chars.next() {
+                    Some('\n') | None => {}
+                    Some(n) => {
+                        word.push(n);
+                        in_word = true;
+                    }
+                },
+                '#' if !in_word => {
+                    for n in chars.by_ref() {
+                        if n == '\n' {
+                            break;
+                        }
+                    }
+                    if !words.is_empty() {
+                        commands.push(std::mem::take(&mut words));
+                    }
+                }
+                '$' if chars.peek() == Some(&'(') => {
+                    if in_word {
+                        words.push(std::mem::take(&mut word));
+                        in_word = false;
+                    }
+                    if !words.is_empty() {
+                        commands.push(std::mem::take(&mut words));
+                    }
+                }
+                ';' | '&' | '|' | '\n' | '(' | ')' | '`' => {
+                    if in_word {
+                        words.push(std::mem::take(&mut word));
+                        in_word = false;
+                    }
+                    if !words.is_empty() {
+                        commands.push(std::mem::take(&mut words));
+                    }
+                }
+                c if c.is_whitespace() => {
+                    if in_word {
+                        words.push(std::mem::take(&mut word));
+                        in_word = false;
+                    }
+                }
+                c => {
+                    word.push(c);
+                    in_word = true;
+                }
+            },
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    if !words.is_empty() {
+        commands.push(words);
+    }
+    commands
+}
+
+/// A simple command: its `words`, the `program` it runs (after `NAME=value` assignments, without
+/// a directory; `python -m pip` runs `pip`) and the program's `args`.
+fn command_node(words: Vec<String>, span: Span) -> Node {
+    let start = words
+        .iter()
+        .position(|w| !is_assignment(w))
+        .unwrap_or(words.len());
+    let mut program = words
+        .get(start)
+        .map(|w| w.rsplit('/').next().unwrap_or(w).to_string())
+        .unwrap_or_default();
+    let mut args: &[String] = words.get(start + 1..).unwrap_or(&[]);
+    if program.starts_with("python") && args.len() >= 2 && args[0] == "-m" {
+        program = args[1].clone();
+        args = &args[2..];
+    }
+    let list = |ws: &[String]| {
+        Node::new(
+            Value::List(ws.iter().map(|w| string(w.clone(), span)).collect()),
+            Some(span),
+        )
+    };
+    let mut node = Map::new();
+    node.insert("program".into(), string(program, span));
+    node.insert("args".into(), list(args));
+    node.insert("words".into(), list(&words));
+    Node::new(Value::Map(node), Some(span))
+}
+
+fn is_assignment(word: &str) -> bool {
+    match word.split_once('=') {
+        Some((name, _)) => {
+            !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !name.starts_with(|c: char| c.is_ascii_digit())
+        }
+        None => false,
     }
 }
 
