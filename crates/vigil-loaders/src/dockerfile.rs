@@ -1243,18 +1243,36 @@ fn shell_commands(script: &str) -> Vec<Vec<String>> {
     commands
 }
 
-/// A simple command: its `words`, the `program` it runs (after `NAME=value` assignments, without
-/// a directory; `python -m pip` runs `pip`) and the program's `args`.
+/// A simple command: its `words`, the `program` it runs (after `NAME=value` assignments and the
+/// `wrappers` that run it, such as `sudo -u app` or `env`, without a directory; `python -m pip`
+/// runs `pip`) and the program's `args`.
 fn command_node(words: Vec<String>, span: Span) -> Node {
-    let start = words
-        .iter()
-        .position(|w| !is_assignment(w))
-        .unwrap_or(words.len());
+    let mut i = 0;
+    let mut wrappers = Vec::new();
+    loop {
+        while words.get(i).is_some_and(|w| is_assignment(w)) {
+            i += 1;
+        }
+        let Some(w) = words.get(i) else { break };
+        let name = w.rsplit('/').next().unwrap_or(w);
+        if !matches!(name, "sudo" | "env" | "exec" | "nice" | "nohup" | "time" | "doas") {
+            break;
+        }
+        wrappers.push(name.to_string());
+        i += 1;
+        // The wrapper's own options (`sudo -u app -E`), up to the program.
+        while let Some(opt) = words.get(i).filter(|w| w.starts_with('-')) {
+            i += 1;
+            if matches!(opt.as_str(), "-u" | "-g" | "-n" | "-C" | "-h" | "-p" | "-U") && name != "env" {
+                i += 1;
+            }
+        }
+    }
     let mut program = words
-        .get(start)
+        .get(i)
         .map(|w| w.rsplit('/').next().unwrap_or(w).to_string())
         .unwrap_or_default();
-    let mut args: &[String] = words.get(start + 1..).unwrap_or(&[]);
+    let mut args: &[String] = words.get(i + 1..).unwrap_or(&[]);
     if program.starts_with("python") && args.len() >= 2 && args[0] == "-m" {
         program = args[1].clone();
         args = &args[2..];
@@ -1268,6 +1286,7 @@ fn command_node(words: Vec<String>, span: Span) -> Node {
     let mut node = Map::new();
     node.insert("program".into(), string(program, span));
     node.insert("args".into(), list(args));
+    node.insert("wrappers".into(), list(&wrappers));
     node.insert("words".into(), list(&words));
     Node::new(Value::Map(node), Some(span))
 }
