@@ -1,0 +1,3 @@
+FROM debian:12
+# expect
+ADD https://example.com/tool.tar.gz /tmp/

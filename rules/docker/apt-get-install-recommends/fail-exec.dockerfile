@@ -1,0 +1,3 @@
+FROM debian:12
+# expect
+RUN ["apt-get", "install", "-y", "apt-utils"]

@@ -1,0 +1,3 @@
+FROM debian:12
+# expect
+RUN ["sudo", "apt-get", "-q", "install", "apt-utils"]

@@ -1,0 +1,3 @@
+ARG BASE_TAG=latest
+# expect
+FROM node:${BASE_TAG}

@@ -1,0 +1,3 @@
+# expect
+FROM ubuntu
+RUN echo hi

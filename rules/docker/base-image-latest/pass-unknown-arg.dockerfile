@@ -1,0 +1,5 @@
+ARG IMAGE
+FROM ${IMAGE}
+FROM alpine:3.19
+ARG LATER=alpine
+FROM $LATER

@@ -1,0 +1,3 @@
+ARG VERSION=3.19
+# expect
+FROM --platform=linux/amd64 alpine:${VERSION}

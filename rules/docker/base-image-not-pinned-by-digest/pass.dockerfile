@@ -1,0 +1,5 @@
+FROM python:3.12.4-slim@sha256:2f7c3b5e0d9a8c1b6e4f3a2d1c0b9a8e7f6d5c4b3a2918070605040302010009 AS build
+FROM build
+FROM scratch
+ARG BASE
+FROM ${BASE}

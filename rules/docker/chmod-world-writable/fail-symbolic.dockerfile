@@ -1,0 +1,3 @@
+FROM debian:12
+# expect
+RUN chmod a+rwx /entrypoint.sh

@@ -1,0 +1,6 @@
+FROM debian:12
+# expect
+RUN <<EOF
+set -e
+bash <(curl -s https://example.com/setup)
+EOF

@@ -1,0 +1,3 @@
+FROM debian:12
+# expect
+EXPOSE 3000 80 443 22

@@ -1,0 +1,4 @@
+# expect
+FROM node:20-alpine
+COPY . /app
+CMD ["node", "/app/index.js"]

@@ -1,0 +1,3 @@
+FROM opensuse/leap:15.5
+# expect
+RUN zypper --non-interactive install curl

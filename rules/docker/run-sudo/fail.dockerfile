@@ -1,0 +1,4 @@
+FROM debian:12
+USER app
+# expect
+RUN sudo apt-get install -y curl

@@ -1,0 +1,3 @@
+FROM debian:12
+RUN apt-get install -y sudo-ldap-docs && echo sudo
+RUN ["echo", "no sudo here"]

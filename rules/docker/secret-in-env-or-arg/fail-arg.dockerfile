@@ -1,0 +1,3 @@
+# expect
+ARG GITHUB_TOKEN=ghp_0123456789abcdefABCDEF0123456789abcd
+FROM alpine:3.19

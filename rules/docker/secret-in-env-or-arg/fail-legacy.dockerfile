@@ -1,0 +1,3 @@
+FROM alpine:3.19
+# expect
+ENV API_KEY 7f3a9c2e41b84d6f

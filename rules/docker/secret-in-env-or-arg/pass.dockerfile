@@ -1,0 +1,7 @@
+FROM alpine:3.19
+ARG NPM_TOKEN
+ENV DB_PASSWORD=$DB_PASSWORD_FROM_RUNTIME
+ENV DB_PASSWORD_FILE=/run/secrets/db_password
+ENV API_KEY=""
+ENV TOKEN_URL=https://auth.example.com/token
+ARG SECRET=${BUILD_SECRET}

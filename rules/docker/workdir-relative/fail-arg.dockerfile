@@ -1,0 +1,4 @@
+FROM debian:12
+ARG DIR=build
+# expect
+WORKDIR ${DIR}/out

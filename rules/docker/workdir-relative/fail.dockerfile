@@ -1,0 +1,4 @@
+FROM debian:12
+WORKDIR /srv
+# expect
+WORKDIR app
