@@ -23,6 +23,9 @@ struct RuleFile {
     /// Message for each finding; `{address}` and `{kind}` are replaced. Defaults to the title.
     #[serde(default)]
     message: Option<String>,
+    /// The finding points at a credential written in the file: reports mask its value.
+    #[serde(default)]
+    secret_value: bool,
     checks: Vec<CheckFile>,
 }
 
@@ -161,6 +164,9 @@ pub struct Rule {
     pub fixed_example: String,
     pub references: References,
     pub message: Option<String>,
+    /// The finding points at a credential written in the file (`ENV DB_PASSWORD=...`): code
+    /// frames show the text with the value masked, as for secrets the secret scanner finds.
+    pub secret_value: bool,
     pub checks: Vec<Check>,
     pub fixtures: Vec<Fixture>,
     /// Where the rule came from (`rules/aws/s3/bucket-public-acl/rule.yaml`), for messages.
@@ -227,6 +233,7 @@ impl Rule {
             fixed_example: file.fixed_example,
             references: file.references,
             message: file.message,
+            secret_value: file.secret_value,
             checks,
             fixtures,
             origin: origin.to_string(),

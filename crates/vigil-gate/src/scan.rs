@@ -238,8 +238,78 @@ pub fn scan(options: &ScanOptions, catalogue: &Catalogue) -> ScanResult {
         result.diagnostics.extend(o.diagnostics);
     }
     result.diagnostics.extend(skipped.notes());
+    mask_secret_values(&mut result, catalogue);
     finish(&mut result, options);
     result
+}
+
+/// Masks, in the texts kept for code frames, the values that rules marked `secret_value` point
+/// at (a password in an `ENV`, a literal token in a pipeline variable): a credential a rule
+/// found is never printed whole, like one the secret scanner found.
+fn mask_secret_values(result: &mut ScanResult, catalogue: &Catalogue) {
+    let secret_rules: std::collections::HashSet<&str> = catalogue
+        .rules()
+        .iter()
+        .filter(|r| r.secret_value)
+        .map(|r| r.id.as_str())
+        .collect();
+    if secret_rules.is_empty() {
+        return;
+    }
+    let mut spans: BTreeMap<String, Vec<vigil_model::Span>> = BTreeMap::new();
+    for f in &result.findings {
+        if let (true, Some(span)) = (secret_rules.contains(f.rule_id.as_str()), f.location.span) {
+            spans.entry(f.location.path.clone()).or_default().push(span);
+        }
+    }
+    for (path, spans) in spans {
+        if let Some(text) = result.sources.get_mut(&path) {
+            *text = masked_spans(text, &spans).into();
+        }
+    }
+}
+
+/// `text` with the values inside `spans` replaced by `*`, one per character so that columns
+/// stay where they were. On a span's first line, what precedes the first `=` or `:` (the name
+/// being assigned) stays readable; whitespace and quotes are kept.
+fn masked_spans(text: &str, spans: &[vigil_model::Span]) -> String {
+    let mut lines: Vec<Vec<char>> = text.split('\n').map(|l| l.chars().collect()).collect();
+    for span in spans {
+        let (first, last) = (span.start.line as usize, span.end.line as usize);
+        for n in first..=last.min(lines.len()) {
+            let Some(line) = lines.get_mut(n.wrapping_sub(1)) else {
+                continue;
+            };
+            let mut from = if n == first {
+                (span.start.column as usize).saturating_sub(1)
+            } else {
+                0
+            };
+            let to = if n == last {
+                (span.end.column as usize).min(line.len())
+            } else {
+                line.len()
+            };
+            if n == first {
+                if let Some(sep) = line[from.min(to)..to]
+                    .iter()
+                    .position(|c| *c == '=' || *c == ':')
+                {
+                    from += sep + 1;
+                }
+            }
+            for c in line.iter_mut().take(to).skip(from) {
+                if !c.is_whitespace() && !matches!(c, '"' | '\'') {
+                    *c = '*';
+                }
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| l.into_iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Below this much input, one worker: a small repository (a pre-commit hook's, a single module
@@ -460,5 +530,41 @@ pub(crate) fn apply_inline(findings: &mut [Finding], resources: &[Resource]) {
         }) {
             f.suppressed = Some(s.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod mask_tests {
+    use super::masked_spans;
+    use vigil_model::{Position, Span};
+
+    fn span(l1: u32, c1: u32, l2: u32, c2: u32) -> Span {
+        Span::new(
+            Position {
+                line: l1,
+                column: c1,
+            },
+            Position {
+                line: l2,
+                column: c2,
+            },
+        )
+    }
+
+    #[test]
+    fn a_value_is_masked_and_its_name_kept() {
+        let text = "FROM alpine\nENV DB_PASSWORD=\"hunter2\"\nUSER app";
+        let masked = masked_spans(text, &[span(2, 1, 2, 26)]);
+        assert_eq!(masked, "FROM alpine\nENV DB_PASSWORD=\"*******\"\nUSER app");
+    }
+
+    #[test]
+    fn a_mapping_entry_keeps_its_key_and_a_multi_line_value_is_masked_whole() {
+        let text = "env:\n  - name: TOKEN\n    value: abc-123\nx: |\n  line one\n  line two\n";
+        let masked = masked_spans(text, &[span(3, 5, 3, 18), span(4, 1, 6, 10)]);
+        assert_eq!(
+            masked,
+            "env:\n  - name: TOKEN\n    value: *******\nx: *\n  **** ***\n  **** ***\n"
+        );
     }
 }

@@ -1255,7 +1255,10 @@ fn command_node(words: Vec<String>, span: Span) -> Node {
         }
         let Some(w) = words.get(i) else { break };
         let name = w.rsplit('/').next().unwrap_or(w);
-        if !matches!(name, "sudo" | "env" | "exec" | "nice" | "nohup" | "time" | "doas") {
+        if !matches!(
+            name,
+            "sudo" | "env" | "exec" | "nice" | "nohup" | "time" | "doas"
+        ) {
             break;
         }
         wrappers.push(name.to_string());
@@ -1263,7 +1266,9 @@ fn command_node(words: Vec<String>, span: Span) -> Node {
         // The wrapper's own options (`sudo -u app -E`), up to the program.
         while let Some(opt) = words.get(i).filter(|w| w.starts_with('-')) {
             i += 1;
-            if matches!(opt.as_str(), "-u" | "-g" | "-n" | "-C" | "-h" | "-p" | "-U") && name != "env" {
+            if matches!(opt.as_str(), "-u" | "-g" | "-n" | "-C" | "-h" | "-p" | "-U")
+                && name != "env"
+            {
                 i += 1;
             }
         }
