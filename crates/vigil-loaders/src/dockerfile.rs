@@ -712,11 +712,9 @@ impl<'t> Builder<'t> {
                 ("ARG", None) => {
                     self.global_vars.insert(key, value);
                 }
-                ("ARG", Some(stage)) => {
-                    // An ENV of the same name wins over the build argument.
-                    if !stage.env.contains_key(&key) {
-                        stage.vars.insert(key, value);
-                    }
+                // An ENV of the same name wins over the build argument.
+                ("ARG", Some(stage)) if !stage.env.contains_key(&key) => {
+                    stage.vars.insert(key, value);
                 }
                 ("ENV", Some(stage)) => {
                     stage.env.insert(key.clone(), value.clone());
@@ -1255,7 +1253,10 @@ fn command_node(words: Vec<String>, span: Span) -> Node {
         }
         let Some(w) = words.get(i) else { break };
         let name = w.rsplit('/').next().unwrap_or(w);
-        if !matches!(name, "sudo" | "env" | "exec" | "nice" | "nohup" | "time" | "doas") {
+        if !matches!(
+            name,
+            "sudo" | "env" | "exec" | "nice" | "nohup" | "time" | "doas"
+        ) {
             break;
         }
         wrappers.push(name.to_string());
@@ -1263,7 +1264,9 @@ fn command_node(words: Vec<String>, span: Span) -> Node {
         // The wrapper's own options (`sudo -u app -E`), up to the program.
         while let Some(opt) = words.get(i).filter(|w| w.starts_with('-')) {
             i += 1;
-            if matches!(opt.as_str(), "-u" | "-g" | "-n" | "-C" | "-h" | "-p" | "-U") && name != "env" {
+            if matches!(opt.as_str(), "-u" | "-g" | "-n" | "-C" | "-h" | "-p" | "-U")
+                && name != "env"
+            {
                 i += 1;
             }
         }

@@ -26,10 +26,11 @@ fn props(l: &Loaded) -> &Node {
 
 /// Follows a path of map keys and list indexes (`stages.0.from.image`).
 fn at<'a>(n: &'a Node, path: &str) -> &'a Node {
-    path.split('.').fold(n, |n, seg| match seg.parse::<usize>() {
-        Ok(i) => &n.as_list().unwrap_or_else(|| panic!("{seg}: not a list"))[i],
-        Err(_) => n.get(seg).unwrap_or_else(|| panic!("no `{seg}` in {path}")),
-    })
+    path.split('.')
+        .fold(n, |n, seg| match seg.parse::<usize>() {
+            Ok(i) => &n.as_list().unwrap_or_else(|| panic!("{seg}: not a list"))[i],
+            Err(_) => n.get(seg).unwrap_or_else(|| panic!("no `{seg}` in {path}")),
+        })
 }
 
 fn s<'a>(n: &'a Node, path: &str) -> &'a str {
@@ -66,7 +67,11 @@ fn names_that_are_dockerfiles() {
     ] {
         assert!(is_dockerfile_name(n), "{n}");
     }
-    for n in ["Dockerfile-notes.md.txt.yaml", "docker-compose.yml", "main.tf"] {
+    for n in [
+        "Dockerfile-notes.md.txt.yaml",
+        "docker-compose.yml",
+        "main.tf",
+    ] {
         assert!(!is_dockerfile_name(n), "{n}");
     }
 }
@@ -117,7 +122,10 @@ fn heredocs_of_run_and_copy() {
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
     let p = props(&l);
     let run = &instructions(p)[1];
-    assert_eq!(s(run, "heredocs.0"), "curl -fsSL https://x | sh\necho done\n");
+    assert_eq!(
+        s(run, "heredocs.0"),
+        "curl -fsSL https://x | sh\necho done\n"
+    );
     assert!(s(run, "value").contains("curl -fsSL https://x | sh"));
     assert_eq!(s(run, "commands.1.program"), "sh");
     let copy = &instructions(p)[2];
@@ -138,7 +146,9 @@ fn exec_and_shell_forms() {
     assert_eq!(s(&i[1], "exec.0"), "python3");
     assert_eq!(s(&i[1], "commands.0.program"), "pip");
     assert_eq!(s(&i[1], "commands.0.args.1"), "flask");
-    assert_eq!(s(&i[2], "commands.0.program"), "sudo");
+    // `sudo` is a wrapper: the program is what it runs.
+    assert_eq!(s(&i[2], "commands.0.program"), "id");
+    assert_eq!(s(&i[2], "commands.0.wrappers.0"), "sudo");
     assert_eq!(s(&i[2], "commands.1.program"), "echo");
     assert!(i[3].get("exec").is_none());
     assert_eq!(s(&i[3], "value"), "python app.py");
@@ -168,7 +178,10 @@ fn images_are_split_into_name_tag_and_digest() {
         "FROM registry.example.com:5000/team/app:1.2@sha256:abc AS a\nFROM ubuntu\nFROM localhost:5000/x\nFROM scratch\n",
     );
     let p = props(&l);
-    assert_eq!(s(p, "stages.0.from.image"), "registry.example.com:5000/team/app");
+    assert_eq!(
+        s(p, "stages.0.from.image"),
+        "registry.example.com:5000/team/app"
+    );
     assert_eq!(s(p, "stages.0.from.tag"), "1.2");
     assert_eq!(s(p, "stages.0.from.digest"), "sha256:abc");
     assert_eq!(s(p, "stages.1.from.image"), "ubuntu");
@@ -184,13 +197,14 @@ fn stages_know_their_base_and_inherit_user_and_env() {
         "FROM node:20 AS Base\nENV APP=/srv/app\nUSER node\nFROM base AS build\nWORKDIR $APP\nFROM alpine:3.19 AS final\nCOPY --from=build /srv/app /app\n",
     );
     let p = props(&l);
-    assert_eq!(s(p, "stages.0.name"), "base", "stage names are case-insensitive");
+    assert_eq!(
+        s(p, "stages.0.name"),
+        "base",
+        "stage names are case-insensitive"
+    );
     assert_eq!(s(p, "stages.1.from.stage"), "base");
     assert!(at(p, "stages.1.from").get("image").is_none());
-    assert_eq!(
-        at(p, "stages.1.base_stage").value,
-        Value::Number(0.0)
-    );
+    assert_eq!(at(p, "stages.1.base_stage").value, Value::Number(0.0));
     // Inherited from the stage it is built on, pointing at the USER line there.
     assert_eq!(s(p, "stages.1.user"), "node");
     assert_eq!(line(p, "stages.1.user"), 3);
@@ -221,7 +235,10 @@ fn arguments_are_substituted_where_known() {
     assert!(at(p, "stages.2.user").is_unknown());
     let i = at(p, "stages.2.instructions").as_list().unwrap();
     assert_eq!(s(&i[3], "value"), "/home/x/src");
-    assert!(at(&i[4], "value").is_unknown(), "HOME comes from the base image");
+    assert!(
+        at(&i[4], "value").is_unknown(),
+        "HOME comes from the base image"
+    );
     assert_eq!(s(&i[6], "value"), "/late");
 }
 
@@ -281,8 +298,12 @@ fn several_errors_are_each_reported() {
     let e = errors(&l);
     let lines: Vec<u32> = e.iter().map(|(l, _)| *l).collect();
     assert_eq!(lines, [2, 4, 5, 3], "{e:?}");
-    assert!(e[2].1.contains("EXPOSE instruction requires at least one argument"));
-    assert!(e[3].1.contains("RUN instruction requires at least one argument"));
+    assert!(e[2]
+        .1
+        .contains("EXPOSE instruction requires at least one argument"));
+    assert!(e[3]
+        .1
+        .contains("RUN instruction requires at least one argument"));
     assert_eq!(s(props(&l), "final_stage.user"), "app");
 }
 
@@ -330,7 +351,11 @@ fn invalid_json_is_shell_form_as_in_docker() {
 fn missing_arguments_are_reported() {
     let l = load_docker("FROM alpine:3.19\nENV\nCOPY onlyone\nUSER app\n");
     let e = errors(&l);
-    assert_eq!(e.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 3], "{e:?}");
+    assert_eq!(
+        e.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        [2, 3],
+        "{e:?}"
+    );
     assert_eq!(s(props(&l), "final_stage.user"), "app");
 }
 
@@ -374,4 +399,17 @@ fn hostile_input_does_not_panic() {
     ] {
         let _ = load_docker(text);
     }
+}
+
+#[test]
+fn wrappers_and_assignments_are_skipped_to_find_the_program() {
+    let l = load_docker(
+        "FROM debian:12\nRUN DEBIAN_FRONTEND=noninteractive sudo -u root -E apt-get install -y curl; env A=1 /usr/bin/pip3 install x\n",
+    );
+    let run = &instructions(props(&l))[1];
+    assert_eq!(s(run, "commands.0.program"), "apt-get");
+    assert_eq!(s(run, "commands.0.args.0"), "install");
+    assert_eq!(s(run, "commands.0.wrappers.0"), "sudo");
+    assert_eq!(s(run, "commands.1.program"), "pip3");
+    assert_eq!(s(run, "commands.1.wrappers.0"), "env");
 }
