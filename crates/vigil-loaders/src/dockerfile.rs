@@ -712,11 +712,9 @@ impl<'t> Builder<'t> {
                 ("ARG", None) => {
                     self.global_vars.insert(key, value);
                 }
-                ("ARG", Some(stage)) => {
-                    // An ENV of the same name wins over the build argument.
-                    if !stage.env.contains_key(&key) {
-                        stage.vars.insert(key, value);
-                    }
+                // An ENV of the same name wins over the build argument.
+                ("ARG", Some(stage)) if !stage.env.contains_key(&key) => {
+                    stage.vars.insert(key, value);
                 }
                 ("ENV", Some(stage)) => {
                     stage.env.insert(key.clone(), value.clone());

@@ -146,7 +146,9 @@ fn exec_and_shell_forms() {
     assert_eq!(s(&i[1], "exec.0"), "python3");
     assert_eq!(s(&i[1], "commands.0.program"), "pip");
     assert_eq!(s(&i[1], "commands.0.args.1"), "flask");
-    assert_eq!(s(&i[2], "commands.0.program"), "sudo");
+    // `sudo` is a wrapper: the program is what it runs.
+    assert_eq!(s(&i[2], "commands.0.program"), "id");
+    assert_eq!(s(&i[2], "commands.0.wrappers.0"), "sudo");
     assert_eq!(s(&i[2], "commands.1.program"), "echo");
     assert!(i[3].get("exec").is_none());
     assert_eq!(s(&i[3], "value"), "python app.py");
@@ -397,4 +399,17 @@ fn hostile_input_does_not_panic() {
     ] {
         let _ = load_docker(text);
     }
+}
+
+#[test]
+fn wrappers_and_assignments_are_skipped_to_find_the_program() {
+    let l = load_docker(
+        "FROM debian:12\nRUN DEBIAN_FRONTEND=noninteractive sudo -u root -E apt-get install -y curl; env A=1 /usr/bin/pip3 install x\n",
+    );
+    let run = &instructions(props(&l))[1];
+    assert_eq!(s(run, "commands.0.program"), "apt-get");
+    assert_eq!(s(run, "commands.0.args.0"), "install");
+    assert_eq!(s(run, "commands.0.wrappers.0"), "sudo");
+    assert_eq!(s(run, "commands.1.program"), "pip3");
+    assert_eq!(s(run, "commands.1.wrappers.0"), "env");
 }
