@@ -1,0 +1,134 @@
+//! `vigil scan` on container definitions: Dockerfiles and Kubernetes manifests in a real
+//! directory tree, the real binary.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+/// `(path, line)` of every unsuppressed finding of `rule`.
+fn at(report: &Value, rule: &str) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = of_rule(report, rule)
+        .into_iter()
+        .filter(|f| f["suppressed"].is_null())
+        .map(|f| {
+            (
+                f["location"]["path"].as_str().unwrap().to_string(),
+                f["location"]["start_line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Root in the final stage only through the stage it is built on.
+const MULTI_STAGE: &str = "ARG BASE=3.20
+FROM alpine:${BASE} AS base
+USER root
+
+FROM base
+ENV DB_PASSWORD=hunter2-but-longer
+COPY app /app
+HEALTHCHECK CMD [\"/app\", \"--health\"]
+";
+
+#[test]
+fn dockerfiles_are_found_by_name_and_judged_on_their_final_stage() {
+    let t = tmp();
+    write(t.path(), "svc/Dockerfile", MULTI_STAGE);
+    write(t.path(), "svc/Dockerfile.prod", MULTI_STAGE);
+    write(t.path(), "tools/build.dockerfile", MULTI_STAGE);
+    write(t.path(), "Containerfile", MULTI_STAGE);
+    // A clean image: non-root user in the final stage, pinned base.
+    write(
+        t.path(),
+        "ok/Dockerfile",
+        "FROM alpine:3.20@sha256:0000000000000000000000000000000000000000000000000000000000000000 AS build\nRUN true\n\nFROM alpine:3.20@sha256:0000000000000000000000000000000000000000000000000000000000000000\nCOPY --from=build /bin/true /app\nUSER 10001\nHEALTHCHECK CMD [\"/app\"]\n",
+    );
+    let (code, report) = scan_json(t.path(), &["."]);
+    assert_eq!(code, 1, "{report}");
+    // The USER that makes the final stage root is the earlier stage's, and the finding points
+    // there.
+    let user_line = line_of(MULTI_STAGE, "USER root");
+    assert_eq!(
+        at(&report, "DOCKER-001"),
+        vec![
+            ("Containerfile".to_string(), user_line),
+            ("svc/Dockerfile".to_string(), user_line),
+            ("svc/Dockerfile.prod".to_string(), user_line),
+            ("tools/build.dockerfile".to_string(), user_line),
+        ],
+        "{report}"
+    );
+    assert!(
+        findings(&report)
+            .iter()
+            .all(|f| f["location"]["path"] != "ok/Dockerfile"),
+        "{report}"
+    );
+    assert_eq!(report["summary"]["files_scanned"], 5, "{report}");
+}
+
+#[test]
+fn a_password_in_env_is_reported_and_never_printed_whole() {
+    let t = tmp();
+    write(t.path(), "Dockerfile", MULTI_STAGE);
+    let (_, report) = scan_json(t.path(), &["."]);
+    assert_eq!(
+        at(&report, "DOCKER-006"),
+        vec![(
+            "Dockerfile".to_string(),
+            line_of(MULTI_STAGE, "DB_PASSWORD")
+        )],
+        "{report}"
+    );
+    for format in ["text", "json", "sarif", "junit"] {
+        let run = vigil(t.path(), &["scan", ".", "--format", format]);
+        assert!(!run.all().contains("hunter2"), "{format}: {run:?}");
+    }
+    let text = vigil(t.path(), &["scan", "."]);
+    assert!(text.stdout.contains("DB_PASSWORD="), "{text:?}");
+}
+
+#[test]
+fn a_suppression_comment_in_a_dockerfile_carries_its_reason() {
+    let t = tmp();
+    write(
+        t.path(),
+        "Dockerfile",
+        &format!("# vigil:ignore DOCKER-001 the base image drops to uid 1000 itself, SEC-9\n{MULTI_STAGE}"),
+    );
+    let (_, report) = scan_json(t.path(), &["."]);
+    assert!(at(&report, "DOCKER-001").is_empty(), "{report}");
+    let f = of_rule(&report, "DOCKER-001");
+    assert_eq!(f.len(), 1, "{report}");
+    assert!(f[0]["suppressed"]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("SEC-9"));
+}
+
+#[test]
+fn a_broken_dockerfile_names_its_line_and_the_rest_is_still_judged() {
+    let t = tmp();
+    let broken = "FROM alpine:3.20\nRUN apk add curl \\\n    && echo ok\nFROBNICATE now\nUSER root\n";
+    write(t.path(), "broken/Dockerfile", broken);
+    write(t.path(), "svc/Dockerfile", MULTI_STAGE);
+    let (code, report) = scan_json(t.path(), &["."]);
+    assert_eq!(code, 1, "{report}");
+    let d: Vec<&Value> = diagnostics(&report)
+        .iter()
+        .filter(|d| d["path"] == "broken/Dockerfile")
+        .collect();
+    assert_eq!(d.len(), 1, "{report}");
+    assert_eq!(d[0]["line"], line_of(broken, "FROBNICATE"), "{report}");
+    // What follows the bad instruction is still read: the final USER root is reported.
+    assert!(
+        at(&report, "DOCKER-001")
+            .iter()
+            .any(|(p, l)| p == "broken/Dockerfile" && *l == line_of(broken, "USER root")),
+        "{report}"
+    );
+    assert_eq!(at(&report, "DOCKER-001").len(), 2, "{report}");
+}
