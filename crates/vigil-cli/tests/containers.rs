@@ -112,7 +112,8 @@ fn a_suppression_comment_in_a_dockerfile_carries_its_reason() {
 #[test]
 fn a_broken_dockerfile_names_its_line_and_the_rest_is_still_judged() {
     let t = tmp();
-    let broken = "FROM alpine:3.20\nRUN apk add curl \\\n    && echo ok\nFROBNICATE now\nUSER root\n";
+    let broken =
+        "FROM alpine:3.20\nRUN apk add curl \\\n    && echo ok\nFROBNICATE now\nUSER root\n";
     write(t.path(), "broken/Dockerfile", broken);
     write(t.path(), "svc/Dockerfile", MULTI_STAGE);
     let (code, report) = scan_json(t.path(), &["."]);
@@ -131,4 +132,111 @@ fn a_broken_dockerfile_names_its_line_and_the_rest_is_still_judged() {
         "{report}"
     );
     assert_eq!(at(&report, "DOCKER-001").len(), 2, "{report}");
+}
+
+/// Helm output: several documents, a CronJob whose pod hides three levels down.
+const MANIFESTS: &str = "---
+# Source: shop/templates/config.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop
+data:
+  mode: production
+---
+# Source: shop/templates/cronjob.yaml
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly
+  namespace: shop
+spec:
+  schedule: \"0 3 * * *\"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: report
+              image: registry.example.com/report:1.2.3
+              env:
+                - name: DB_PASSWORD
+                  value: hunter2-but-longer
+              securityContext:
+                privileged: true
+";
+
+#[test]
+fn manifests_are_judged_document_by_document_down_to_a_cronjobs_pod() {
+    let t = tmp();
+    write(t.path(), "deploy/shop.yaml", MANIFESTS);
+    // YAML that is not Kubernetes is not read as a manifest.
+    write(
+        t.path(),
+        "config/app.yaml",
+        "server:\n  port: 8080\n  kind: web\n",
+    );
+    let (code, report) = scan_json(t.path(), &["."]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        at(&report, "K8S-001"),
+        vec![(
+            "deploy/shop.yaml".to_string(),
+            line_of(MANIFESTS, "privileged: true")
+        )],
+        "{report}"
+    );
+    let f = of_rule(&report, "K8S-001");
+    assert_eq!(f[0]["kind"], "k8s::CronJob", "{report}");
+    assert_eq!(f[0]["address"], "CronJob/shop/nightly", "{report}");
+    assert_eq!(report["summary"]["files_scanned"], 1, "{report}");
+    // The literal password is reported, and masked wherever the file is shown.
+    assert_eq!(at(&report, "K8S-031").len(), 1, "{report}");
+    for format in ["text", "json", "sarif"] {
+        let run = vigil(t.path(), &["scan", ".", "--format", format]);
+        assert!(!run.all().contains("hunter2"), "{format}: {run:?}");
+    }
+}
+
+#[test]
+fn an_unrendered_helm_template_is_one_clear_error_and_other_manifests_are_judged() {
+    let t = tmp();
+    write(
+        t.path(),
+        "chart/templates/deployment.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        {{- toYaml .Values.containers | nindent 8 }}\n",
+    );
+    write(t.path(), "deploy/shop.yaml", MANIFESTS);
+    let (code, report) = scan_json(t.path(), &["."]);
+    assert_eq!(code, 1, "{report}");
+    let d: Vec<&Value> = diagnostics(&report)
+        .iter()
+        .filter(|d| d["path"] == "chart/templates/deployment.yaml")
+        .collect();
+    assert_eq!(d.len(), 1, "{report}");
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("helm template"),
+        "{report}"
+    );
+    assert_eq!(at(&report, "K8S-001").len(), 1, "{report}");
+}
+
+#[test]
+fn a_manifest_annotation_suppresses_a_rule_with_its_reason() {
+    let t = tmp();
+    let annotated = MANIFESTS.replace(
+        "  name: nightly\n",
+        "  name: nightly\n  annotations:\n    vigil.dev/ignore: \"K8S-001: the report job reads the node's disks, SEC-11\"\n",
+    );
+    write(t.path(), "deploy/shop.yaml", &annotated);
+    let (_, report) = scan_json(t.path(), &["."]);
+    assert!(at(&report, "K8S-001").is_empty(), "{report}");
+    let f = of_rule(&report, "K8S-001");
+    assert_eq!(f.len(), 1, "{report}");
+    assert!(f[0]["suppressed"]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("SEC-11"));
+    // Other rules on the same resource still apply.
+    assert_eq!(at(&report, "K8S-031").len(), 1, "{report}");
 }

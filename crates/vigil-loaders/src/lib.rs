@@ -59,7 +59,7 @@ pub fn load(file: &SourceFile, options: &LoadOptions) -> Loaded {
         not_a_template = Some(loaded);
     }
     if kubernetes::claims(file) {
-        let loaded = kubernetes::load(file);
+        let loaded = kubernetes::load_with(file, options.limits);
         if loaded.format.is_some() {
             return loaded;
         }
