@@ -317,3 +317,35 @@ resource "aws_ecs_task_definition" "v" {
     );
     assert!(!has(t, "NetworkMode"), "not written, not invented");
 }
+
+#[test]
+fn values_without_a_position_take_their_parents() {
+    let l = load(
+        r#"
+variable "debug" {
+  type    = bool
+  default = true
+}
+
+locals {
+  base = {
+    image      = "example/worker:3"
+    privileged = var.debug
+    user       = "root"
+  }
+}
+
+resource "aws_ecs_task_definition" "a" {
+  family                = "a"
+  container_definitions = jsonencode([local.base])
+}
+"#,
+    );
+    let a = resource(&l, "aws_ecs_task_definition.a");
+    assert_eq!(line(prop(a, "ContainerDefinitions.0.User")), 11);
+    assert_eq!(
+        line(prop(a, "ContainerDefinitions.0.Privileged")),
+        8,
+        "a variable default read through a local points at the local's object"
+    );
+}

@@ -14,7 +14,7 @@
 use super::{
     arg, block_list, cfn_tags, copy_block, first_block, object, Join, Mapped, Mapping, Source,
 };
-use vigil_model::{Map, Node, Value};
+use vigil_model::{Map, Node, Span, Value};
 
 const CLUSTER: &str = "AWS::ECS::Cluster";
 const TASK_DEFINITION: &str = "AWS::ECS::TaskDefinition";
@@ -284,11 +284,13 @@ const CONTAINER: &[Field] = &[
 ];
 
 /// The container definitions document (a list of containers) in CloudFormation's shape.
-/// Unknown parts (the whole document, one container, one value) stay unknown.
+/// Unknown parts (the whole document, one container, one value) stay unknown. A part without
+/// a position (a variable's default read through a local) takes its parent's, at worst the
+/// argument's line.
 fn container_definitions(doc: &Node) -> Node {
     match &doc.value {
         Value::List(l) => Node::new(
-            Value::List(l.iter().map(|c| rename(c, CONTAINER)).collect()),
+            Value::List(l.iter().map(|c| rename(c, CONTAINER, doc.span)).collect()),
             doc.span,
         ),
         _ => doc.clone(),
@@ -296,11 +298,12 @@ fn container_definitions(doc: &Node) -> Node {
 }
 
 /// An object of the schema (or a list of them) with its keys renamed; anything else as is.
-fn rename(node: &Node, fields: &'static [Field]) -> Node {
+fn rename(node: &Node, fields: &'static [Field], parent: Option<Span>) -> Node {
+    let span = node.span.or(parent);
     match &node.value {
         Value::List(l) => Node::new(
-            Value::List(l.iter().map(|x| rename(x, fields)).collect()),
-            node.span,
+            Value::List(l.iter().map(|x| rename(x, fields, span)).collect()),
+            span,
         ),
         Value::Map(m) => {
             let mut out = Map::new();
@@ -308,20 +311,35 @@ fn rename(node: &Node, fields: &'static [Field]) -> Node {
                 match fields.iter().find(|f| f.api.eq_ignore_ascii_case(k)) {
                     Some(f) => {
                         let x = match f.shape {
-                            Shape::Value => x.clone(),
-                            Shape::Object(inner) => rename(x, inner),
+                            Shape::Value => located(x, span),
+                            Shape::Object(inner) => rename(x, inner, span),
                         };
                         out.insert(cfn_name(f.api), x);
                     }
                     None => {
-                        out.insert(k.clone(), x.clone());
+                        out.insert(k.clone(), located(x, span));
                     }
                 }
             }
-            Node::new(Value::Map(out), node.span)
+            Node::new(Value::Map(out), span)
         }
-        _ => node.clone(),
+        _ => located(node, span),
     }
+}
+
+/// `node` with every part that has no position given its parent's.
+fn located(node: &Node, parent: Option<Span>) -> Node {
+    let span = node.span.or(parent);
+    let value = match &node.value {
+        Value::List(l) => Value::List(l.iter().map(|x| located(x, span)).collect()),
+        Value::Map(m) => Value::Map(
+            m.iter()
+                .map(|(k, x)| (k.clone(), located(x, span)))
+                .collect(),
+        ),
+        v => v.clone(),
+    };
+    Node::new(value, span)
 }
 
 /// `readonlyRootFilesystem` → `ReadonlyRootFilesystem`.
