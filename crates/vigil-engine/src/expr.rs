@@ -46,6 +46,79 @@ pub struct Comprehension {
     pub loop_cond: Expr,
     pub loop_step: Expr,
     pub result: Expr,
+    /// Set when `loop_step` appends to a list accumulator, as `map()` and `filter()` expand
+    /// (`accu + [element]`, or `cond ? accu + [element] : accu`): evaluated in place.
+    pub append: Option<Append>,
+}
+
+/// An appending step: the condition (for `filter()`) and the element added.
+#[derive(Debug, Clone)]
+pub struct Append {
+    pub cond: Option<Expr>,
+    pub element: Expr,
+}
+
+impl Comprehension {
+    fn append_step(&self) -> Option<Append> {
+        if self.iter_var2.is_some() || !matches!(self.loop_cond, Expr::Bool(true)) {
+            return None;
+        }
+        let is_accu = |e: &Expr| matches!(e, Expr::Ident(n) if *n == self.accu_var);
+        let appended = |e: &Expr| -> Option<Expr> {
+            match e {
+                Expr::Call {
+                    func,
+                    target: None,
+                    args,
+                } if func == "_+_" && args.len() == 2 && is_accu(&args[0]) => match &args[1] {
+                    Expr::List(items) if items.len() == 1 => Some(items[0].clone()),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        let (cond, element) = match &self.loop_step {
+            Expr::Call {
+                func,
+                target: None,
+                args,
+            } if func == "_?_:_" && args.len() == 3 && is_accu(&args[2]) => {
+                (Some(args[0].clone()), appended(&args[1])?)
+            }
+            step => (None, appended(step)?),
+        };
+        let mentions = |e: &Expr| mentions(e, &self.accu_var);
+        if cond.as_ref().is_some_and(mentions) || mentions(&element) {
+            return None;
+        }
+        Some(Append { cond, element })
+    }
+}
+
+/// Whether `e` names the variable `name` anywhere.
+fn mentions(e: &Expr, name: &str) -> bool {
+    match e {
+        Expr::Ident(n) => n == name,
+        Expr::Select { operand, .. } => mentions(operand, name),
+        Expr::Call { target, args, .. } => {
+            target.as_deref().is_some_and(|t| mentions(t, name))
+                || args.iter().any(|a| mentions(a, name))
+        }
+        Expr::List(items) => items.iter().any(|i| mentions(i, name)),
+        Expr::Map(entries) => entries
+            .iter()
+            .any(|(k, v)| mentions(k, name) || mentions(v, name)),
+        Expr::Comprehension(c) => [
+            &c.range,
+            &c.accu_init,
+            &c.loop_cond,
+            &c.loop_step,
+            &c.result,
+        ]
+        .iter()
+        .any(|x| mentions(x, name)),
+        Expr::Null | Expr::Bool(_) | Expr::Int(_) | Expr::Double(_) | Expr::Str(_) => false,
+    }
 }
 
 /// Variables a rule's expressions may name, besides comprehension variables.
@@ -121,16 +194,21 @@ fn lower(e: &cel::IdedExpr) -> Result<Expr, String> {
                 .collect::<Result<_, _>>()?,
         ),
         C::Struct(_) => return Err("struct literals are not supported".into()),
-        C::Comprehension(c) => Expr::Comprehension(Box::new(Comprehension {
-            range: lower(&c.iter_range)?,
-            iter_var: c.iter_var.clone(),
-            iter_var2: c.iter_var2.clone(),
-            accu_var: c.accu_var.clone(),
-            accu_init: lower(&c.accu_init)?,
-            loop_cond: lower(&c.loop_cond)?,
-            loop_step: lower(&c.loop_step)?,
-            result: lower(&c.result)?,
-        })),
+        C::Comprehension(c) => {
+            let mut lowered = Comprehension {
+                range: lower(&c.iter_range)?,
+                iter_var: c.iter_var.clone(),
+                iter_var2: c.iter_var2.clone(),
+                accu_var: c.accu_var.clone(),
+                accu_init: lower(&c.accu_init)?,
+                loop_cond: lower(&c.loop_cond)?,
+                loop_step: lower(&c.loop_step)?,
+                result: lower(&c.result)?,
+                append: None,
+            };
+            lowered.append = lowered.append_step();
+            Expr::Comprehension(Box::new(lowered))
+        }
     })
 }
 
@@ -475,7 +553,45 @@ impl<'a, 's, 'e> Env<'a, 's, 'e> {
             },
         };
         let mut accu = self.eval(&c.accu_init);
+        // `filter()` and `map()` append to a list: done in place, where the general loop below
+        // would copy the whole list at every item.
         for (key, value) in items {
+            if let (Some(Append { cond, element }), Val::List(list)) = (&c.append, &mut accu) {
+                {
+                    let is_map = matches!(range, Val::Map(_))
+                        || range.node().is_some_and(|n| n.as_map().is_some());
+                    self.bind(&c.iter_var, if is_map { key } else { value });
+                    let keep = match cond {
+                        None => Some(true),
+                        Some(cond) => match self.eval(cond) {
+                            Val::Bool(b) => Some(b),
+                            _ => None,
+                        },
+                    };
+                    match keep {
+                        Some(true) => {
+                            let v = self.eval(element);
+                            list.push(v);
+                            self.unbind();
+                            continue;
+                        }
+                        Some(false) => {
+                            self.unbind();
+                            continue;
+                        }
+                        // Unknown or ill-typed: the general step decides, as before.
+                        None => {
+                            let bound = self.vars.pop().map(|(_, v)| v).unwrap_or(Val::Absent);
+                            self.bind(&c.iter_var, bound);
+                            self.bind(&c.accu_var, accu.clone());
+                            accu = self.eval(&c.loop_step);
+                            self.unbind();
+                            self.unbind();
+                            continue;
+                        }
+                    }
+                }
+            }
             // With two variables CEL binds (index or key, value); with one, the value for lists
             // and the key for maps.
             let is_map =
