@@ -449,7 +449,7 @@ pub struct Env<'a, 's, 'e> {
     vars: Vec<(&'e str, Val<'a>)>,
 }
 
-impl<'a, 's, 'e> Env<'a, 's, 'e> {
+impl<'a, 's, 'e: 'a> Env<'a, 's, 'e> {
     pub fn new(scope: &'s Scope<'a, 's>) -> Self {
         let r = scope.resource;
         Env {
@@ -485,7 +485,7 @@ impl<'a, 's, 'e> Env<'a, 's, 'e> {
             Expr::Bool(b) => Val::Bool(*b),
             Expr::Int(i) => Val::Int(*i),
             Expr::Double(d) => Val::Double(*d),
-            Expr::Str(s) => Val::Str(Cow::Owned(s.clone())),
+            Expr::Str(s) => Val::Str(Cow::Borrowed(s)),
             Expr::Ident(n) => self.lookup(n),
             Expr::Select {
                 operand,
