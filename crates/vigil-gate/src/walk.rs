@@ -77,46 +77,59 @@ pub fn walk(roots: &[PathBuf], excludes: &GlobSet, all_files: bool) -> Walked {
             });
             continue;
         }
-        let walker = ignore::WalkBuilder::new(root)
+        // Walked in parallel: on a repository of many small folders, reading directories and
+        // their ignore files is a good part of a scan, and the scan waits for it.
+        let found = std::sync::Mutex::new((Vec::new(), Vec::new(), Vec::new()));
+        ignore::WalkBuilder::new(root)
             .hidden(false)
             // `.terraform` holds downloaded providers and modules: modules are read through
             // their caller (`modules.json`), never as configurations of their own.
             .filter_entry(|e| e.file_name() != ".git" && e.file_name() != ".terraform")
             .require_git(false)
-            .build();
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    diagnostics.push(Diagnostic {
-                        level: Level::Warning,
-                        path: display_path(root),
-                        line: 0,
-                        column: 0,
-                        message: format!("skipped: {e}"),
-                    });
-                    continue;
-                }
-            };
-            if entry.path_is_symlink() {
-                symlinks.push(display_path(entry.path()));
-                continue;
-            }
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
-                continue;
-            }
-            let path = entry.path();
-            if !all_files && !has_config_extension(path) {
-                continue;
-            }
-            if is_excluded(excludes, std::slice::from_ref(root), path) {
-                continue;
-            }
-            files.push((display_path(path), path.to_path_buf()));
-        }
+            .build_parallel()
+            .run(|| {
+                let found = &found;
+                Box::new(move |entry| {
+                    let mut out = found.lock().unwrap_or_else(|e| e.into_inner());
+                    let (files, diagnostics, symlinks) = &mut *out;
+                    let entry = match entry {
+                        Ok(e) => e,
+                        Err(e) => {
+                            diagnostics.push(Diagnostic {
+                                level: Level::Warning,
+                                path: display_path(root),
+                                line: 0,
+                                column: 0,
+                                message: format!("skipped: {e}"),
+                            });
+                            return ignore::WalkState::Continue;
+                        }
+                    };
+                    if entry.path_is_symlink() {
+                        symlinks.push(display_path(entry.path()));
+                        return ignore::WalkState::Continue;
+                    }
+                    if !entry.file_type().is_some_and(|t| t.is_file()) {
+                        return ignore::WalkState::Continue;
+                    }
+                    let path = entry.path();
+                    if (all_files || has_config_extension(path))
+                        && !is_excluded(excludes, std::slice::from_ref(root), path)
+                    {
+                        files.push((display_path(path), path.to_path_buf()));
+                    }
+                    ignore::WalkState::Continue
+                })
+            });
+        let (f, d, l) = found.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.extend(f);
+        diagnostics.extend(d);
+        symlinks.extend(l);
     }
     files.sort();
     files.dedup();
+    symlinks.sort();
+    diagnostics.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
     Walked {
         files,
         diagnostics,
