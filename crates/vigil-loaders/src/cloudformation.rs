@@ -7,7 +7,6 @@
 
 use crate::yaml::{self, Scalar, YKind, YNode};
 use crate::{suppress, Diagnostic, Level, LoadOptions, Loaded};
-use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use vigil_model::{
@@ -344,7 +343,7 @@ impl<'a> Template<'a> {
                     None => g.clone(),
                 });
             let properties = match with_globals.as_ref().or(body.get("Properties")) {
-                None => Node::new(Value::Map(Map::new()), Some(key.span)),
+                None => Node::new(Value::Map(Map::default()), Some(key.span)),
                 Some(p) => match self.eval(p, 0) {
                     Some(
                         n @ Node {
@@ -361,7 +360,7 @@ impl<'a> Template<'a> {
                     // `Properties:` with nothing after it: no properties.
                     Some(Node {
                         value: Value::Null, ..
-                    }) => Node::new(Value::Map(Map::new()), Some(key.span)),
+                    }) => Node::new(Value::Map(Map::default()), Some(key.span)),
                     Some(other) => {
                         self.diag(
                             Level::Error,
@@ -370,7 +369,7 @@ impl<'a> Template<'a> {
                         );
                         Node::unknown("properties are not a mapping", other.span)
                     }
-                    None => Node::new(Value::Map(Map::new()), Some(key.span)),
+                    None => Node::new(Value::Map(Map::default()), Some(key.span)),
                 },
             };
             self.current.set(None);
@@ -476,7 +475,7 @@ impl<'a> Template<'a> {
                         }
                     }
                 }
-                let mut map = IndexMap::with_capacity(entries.len());
+                let mut map = Map::with_capacity_and_hasher(entries.len(), Default::default());
                 for (k, v) in entries {
                     let key = match k.as_str() {
                         Some(s) => s.to_string(),

@@ -643,7 +643,7 @@ impl<'t> Builder<'t> {
     }
 
     fn flags(&self, flags: &[pd::Flag<'_>], at: Span, out: &mut Map) {
-        let mut map = Map::new();
+        let mut map = Map::default();
         let mut mounts = Vec::new();
         for f in flags {
             let span = f.span();
@@ -682,7 +682,7 @@ impl<'t> Builder<'t> {
         };
         for (key, raw_value) in items {
             let (key, _) = unquote(&key, self.escape);
-            let mut pair = Map::new();
+            let mut pair = Map::default();
             pair.insert("key".into(), string(key.clone(), span));
             let value = match &raw_value {
                 Some(rv) => {
@@ -767,7 +767,7 @@ impl<'t> Builder<'t> {
         use pd::Instruction as I;
         let (start, end) = extent(instruction);
         let span = self.span(start, end);
-        let mut node = Map::new();
+        let mut node = Map::default();
         let keyword = match instruction {
             I::Add(_) => "ADD",
             I::Arg(_) => "ARG",
@@ -1041,7 +1041,7 @@ impl<'t> Builder<'t> {
             &self.global_vars,
             self.escape,
         );
-        let mut from = Map::new();
+        let mut from = Map::default();
         from.insert("raw".into(), string(raw.clone(), image_span));
         let mut base = None;
         match &expanded {
@@ -1070,7 +1070,7 @@ impl<'t> Builder<'t> {
                 }
             }
         }
-        let mut node = Map::new();
+        let mut node = Map::default();
         node.insert(
             "index".into(),
             Node::new(Value::Number(index as f64), Some(span)),
@@ -1138,7 +1138,7 @@ impl<'t> Builder<'t> {
             );
             stages.push(Node::new(Value::Map(node), Some(s.span)));
         }
-        let mut props = Map::new();
+        let mut props = Map::default();
         props.insert(
             "escape".into(),
             Node::new(Value::String(self.escape.to_string()), None),
@@ -1286,7 +1286,7 @@ fn command_node(words: Vec<String>, span: Span) -> Node {
             Some(span),
         )
     };
-    let mut node = Map::new();
+    let mut node = Map::default();
     node.insert("program".into(), string(program, span));
     node.insert("args".into(), list(args));
     node.insert("wrappers".into(), list(&wrappers));

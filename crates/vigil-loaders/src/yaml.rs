@@ -100,7 +100,8 @@ impl YNode {
             },
             YKind::Seq(items) => Value::List(items.iter().map(YNode::to_node).collect()),
             YKind::Map(entries) => {
-                let mut map = vigil_model::Map::with_capacity(entries.len());
+                let mut map =
+                    vigil_model::Map::with_capacity_and_hasher(entries.len(), Default::default());
                 for (k, v) in entries {
                     let Some(key) = k.as_str() else { continue };
                     let mut n = v.to_node();

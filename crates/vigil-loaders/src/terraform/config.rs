@@ -631,7 +631,7 @@ impl<'s> Evaluation<'s> {
             let def = self.instance(child).def.clone();
             let mut names: Vec<&&str> = def.outputs.keys().collect();
             names.sort();
-            let mut m = Map::new();
+            let mut m = Map::default();
             for n in names {
                 m.insert(n.to_string(), self.output(child, n, at));
             }
@@ -1007,13 +1007,13 @@ enum Keys {
 }
 
 fn count_binding(i: usize) -> (String, Node) {
-    let mut m = Map::new();
+    let mut m = Map::default();
     m.insert("index".into(), Node::new(Value::Number(i as f64), None));
     ("count".into(), Node::new(Value::Map(m), None))
 }
 
 fn each_binding(key: &str, value: Node) -> (String, Node) {
-    let mut m = Map::new();
+    let mut m = Map::default();
     m.insert(
         "key".into(),
         Node::new(Value::String(key.to_string()), None),

@@ -100,7 +100,7 @@ impl<'e, 's> Scope<'e, 's> {
                 node(Value::List(items))
             }
             Expression::Object(o) => {
-                let mut m = Map::new();
+                let mut m = Map::default();
                 for (k, v) in o.iter() {
                     let key = match k {
                         ObjectKey::Ident(id) => Some(id.as_str().to_string()),
@@ -283,7 +283,7 @@ impl<'e, 's> Scope<'e, 's> {
         let key_name = f.intro.key_var.as_ref().map(|k| k.as_str().to_string());
         let value_name = f.intro.value_var.as_str().to_string();
         let mut list = Vec::new();
-        let mut map = Map::new();
+        let mut map = Map::default();
         let mut grouped: indexmap::IndexMap<String, Vec<Node>> = indexmap::IndexMap::new();
         let mut unknown = false;
         for (k, v) in entries {
@@ -625,7 +625,7 @@ impl<'e, 's> Scope<'e, 's> {
     }
 
     fn body_filtered(&mut self, body: &Body, span: Option<Span>, skip_meta: bool) -> Node {
-        let mut m = Map::new();
+        let mut m = Map::default();
         for s in body.iter() {
             if skip_meta && is_meta(s) {
                 continue;
@@ -701,7 +701,7 @@ impl<'e, 's> Scope<'e, 's> {
         let head = self.file.head_span(content.span());
         let mut out = Vec::new();
         for (k, v) in entries {
-            let mut it = Map::new();
+            let mut it = Map::default();
             it.insert("key".into(), k);
             it.insert("value".into(), v);
             self.bindings
@@ -781,7 +781,7 @@ pub(crate) fn constant(e: &Expression, file: &ParsedFile, diags: &mut Vec<Diagno
             at,
         ),
         Expression::Object(o) => {
-            let mut m = Map::new();
+            let mut m = Map::default();
             for (k, v) in o.iter() {
                 let key = match k {
                     ObjectKey::Ident(id) => id.as_str().to_string(),

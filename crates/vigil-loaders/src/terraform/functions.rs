@@ -472,7 +472,7 @@ impl Call<'_, '_, '_> {
                 Ok(self.node(Value::List(out)))
             }
             "merge" => {
-                let mut out = Map::new();
+                let mut out = Map::default();
                 for i in 0..self.args.len() {
                     match &self.arg(i)?.value {
                         Value::Null => {}
@@ -515,7 +515,7 @@ impl Call<'_, '_, '_> {
             "zipmap" => {
                 let k = self.list(0)?;
                 let v = self.list(1)?;
-                let mut m = Map::new();
+                let mut m = Map::default();
                 for (k, v) in k.iter().zip(v) {
                     m.insert(to_string(k).ok_or(Failure::Unknown)?, v.clone());
                 }
@@ -793,7 +793,7 @@ impl Call<'_, '_, '_> {
                         Value::Unknown(_) => return Err(Failure::Unknown),
                         _ => return Err(Failure::Error("variables must be an object".into())),
                     },
-                    None => Map::new(),
+                    None => Map::default(),
                 };
                 self.scope
                     .ev

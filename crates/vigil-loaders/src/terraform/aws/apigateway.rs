@@ -313,7 +313,7 @@ fn route_settings_by_key(s: &Source) -> Option<Node> {
     }
     let blocks = blocks.as_list()?;
     let first = blocks.first()?;
-    let mut m = Map::new();
+    let mut m = Map::default();
     for b in blocks {
         let Some(key) = b.get("route_key").and_then(Node::as_str) else {
             return Some(Node::unknown("route key known only after apply", b.span));
@@ -412,7 +412,7 @@ fn method_setting(s: &Source) -> Node {
         .and_then(Node::as_list)
         .and_then(<[Node]>::first)
         .cloned()
-        .unwrap_or_else(|| Node::new(Value::Map(Map::new()), s.span()));
+        .unwrap_or_else(|| Node::new(Value::Map(Map::default()), s.span()));
     let field = |tf: &str| arg(&block, tf);
     object(
         s.span(),
@@ -463,7 +463,7 @@ fn push_setting(j: &mut Joiner, i: usize, item: Node) {
     let span = node.span;
     for (n, key) in path.iter().enumerate() {
         if !matches!(node.value, Value::Map(_)) {
-            node.value = Value::Map(Map::new());
+            node.value = Value::Map(Map::default());
         }
         let Value::Map(m) = &mut node.value else {
             return;
@@ -473,7 +473,7 @@ fn push_setting(j: &mut Joiner, i: usize, item: Node) {
             let empty = if last {
                 Value::List(Vec::new())
             } else {
-                Value::Map(Map::new())
+                Value::Map(Map::default())
             };
             Node::new(empty, span)
         });

@@ -246,7 +246,7 @@ fn join_replica(s: &Source, j: &mut Joiner) {
         subject.kind = GLOBAL.to_string();
         let props = std::mem::replace(
             &mut subject.properties,
-            Node::new(Value::Map(Map::new()), None),
+            Node::new(Value::Map(Map::default()), None),
         );
         subject.properties = to_global(props);
     }

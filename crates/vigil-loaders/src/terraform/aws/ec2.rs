@@ -156,7 +156,7 @@ pub(super) fn block_device_mappings(s: &Source, no_device_flag: bool) -> Option<
         let n = b.get("no_device")?;
         match n.value {
             Value::Bool(true) if no_device_flag => Some(boolean(true, n.span)),
-            Value::Bool(true) => Some(Node::new(Value::Map(Map::new()), n.span)),
+            Value::Bool(true) => Some(Node::new(Value::Map(Map::default()), n.span)),
             _ => None,
         }
     };

@@ -306,7 +306,7 @@ fn rename(node: &Node, fields: &'static [Field], parent: Option<Span>) -> Node {
             span,
         ),
         Value::Map(m) => {
-            let mut out = Map::new();
+            let mut out = Map::default();
             for (k, x) in m {
                 match fields.iter().find(|f| f.api.eq_ignore_ascii_case(k)) {
                     Some(f) => {

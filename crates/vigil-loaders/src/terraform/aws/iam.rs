@@ -350,7 +350,7 @@ pub(crate) fn policy_document_data_source(attrs: &Node, ev: &Evaluation<'_>) -> 
         .and_then(Node::as_list)
         .unwrap_or(&[])
     {
-        let mut m = Map::new();
+        let mut m = Map::default();
         let mut put = |k: &str, v: Option<Node>| {
             if let Some(v) = v {
                 m.insert(k.to_string(), v);
@@ -416,7 +416,7 @@ fn single(n: &Node) -> Node {
 /// `principals { type identifiers }` blocks as a `Principal` map; `type = "*"` is `"*"`.
 fn principals(blocks: Option<&Node>) -> Option<Node> {
     let blocks = blocks?.as_list()?;
-    let mut m = Map::new();
+    let mut m = Map::default();
     for b in blocks {
         let Some(t) = b.get("type").and_then(Node::as_str) else {
             return Some(Node::unknown(
@@ -451,7 +451,7 @@ fn principals(blocks: Option<&Node>) -> Option<Node> {
 /// `condition { test variable values }` blocks as `{test: {variable: values}}`.
 fn conditions(blocks: Option<&Node>) -> Option<Node> {
     let blocks = blocks?.as_list()?;
-    let mut m = Map::new();
+    let mut m = Map::default();
     for b in blocks {
         let (Some(test), Some(var)) = (
             b.get("test").and_then(Node::as_str),
@@ -465,7 +465,7 @@ fn conditions(blocks: Option<&Node>) -> Option<Node> {
             .unwrap_or(Node::new(Value::Null, b.span));
         let entry = m
             .entry(test.to_string())
-            .or_insert_with(|| Node::new(Value::Map(Map::new()), b.span));
+            .or_insert_with(|| Node::new(Value::Map(Map::default()), b.span));
         if let Value::Map(inner) = &mut entry.value {
             inner.insert(var.to_string(), values);
         }

@@ -258,7 +258,7 @@ pub struct Props {
 impl Props {
     pub fn new(span: Option<Span>) -> Props {
         Props {
-            map: Map::new(),
+            map: Map::default(),
             span,
         }
     }
@@ -373,7 +373,7 @@ impl Joiner<'_> {
         for (n, key) in path.iter().enumerate() {
             let span = node.span;
             if !matches!(node.value, Value::Map(_)) {
-                node.value = Value::Map(Map::new());
+                node.value = Value::Map(Map::default());
             }
             let Value::Map(m) = &mut node.value else {
                 return;
@@ -384,7 +384,7 @@ impl Joiner<'_> {
             }
             node = m
                 .entry(key.to_string())
-                .or_insert_with(|| Node::new(Value::Map(Map::new()), value.span.or(span)));
+                .or_insert_with(|| Node::new(Value::Map(Map::default()), value.span.or(span)));
         }
     }
 

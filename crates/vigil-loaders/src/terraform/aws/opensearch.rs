@@ -185,7 +185,7 @@ fn log_publishing_options(body: &Node) -> Option<Node> {
         Blocks::Absent => None,
         Blocks::Unknown(n) => Some(n.clone()),
         Blocks::Some { list, blocks } => {
-            let mut m = Map::new();
+            let mut m = Map::default();
             for b in blocks {
                 let Some(log_type) = arg(b, "log_type") else {
                     continue;

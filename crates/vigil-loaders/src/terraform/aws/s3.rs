@@ -238,7 +238,7 @@ fn join_logging(s: &Source, j: &mut Joiner) {
     let Some(i) = subject_or_unknown(s, j, "LoggingConfiguration") else {
         return;
     };
-    let mut l = vigil_model::Map::new();
+    let mut l = vigil_model::Map::default();
     if let Some(b) = s.attr("target_bucket") {
         l.insert("target_bucket".into(), b.clone());
     }

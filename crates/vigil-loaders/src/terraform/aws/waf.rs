@@ -134,7 +134,7 @@ fn pascal_body(body: &Node, name: &str) -> Node {
     let Some(m) = body.as_map() else {
         return body.clone();
     };
-    let mut out = Map::new();
+    let mut out = Map::default();
     for (k, v) in m {
         match &v.value {
             Value::Null => continue,
@@ -239,14 +239,17 @@ fn join_rule_group_association(s: &Source, j: &mut Joiner) {
                     } else {
                         "None"
                     },
-                    Some(Node::new(Value::Map(Map::new()), a.span)),
+                    Some(Node::new(Value::Map(Map::default()), a.span)),
                 )],
             ),
             None => a.clone(),
         },
         None => object(
             s.span(),
-            vec![("None", Some(Node::new(Value::Map(Map::new()), s.span())))],
+            vec![(
+                "None",
+                Some(Node::new(Value::Map(Map::default()), s.span())),
+            )],
         ),
     };
     let rule = object(
