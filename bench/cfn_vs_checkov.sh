@@ -60,13 +60,7 @@ export CKV_SKIP_PACKAGE_UPDATE_CHECK=TRUE
 CHECKOV_FLAGS=(--framework cloudformation -o json --quiet --compact --skip-download --skip-results-upload --soft-fail)
 
 # ---------------------------------------------------------------------------- build, corpus
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-VIGIL="$TARGET_DIR/release/vigil"
-if [ "$BUILD" = 1 ]; then
-  say "building vigil (release)"
-  (cd "$ROOT" && cargo build --release -p vigil-cli)
-fi
-[ -x "$VIGIL" ] || { echo "no vigil binary at $VIGIL" >&2; exit 1; }
+vigil_binary "$BUILD"
 
 say "generating $COUNT templates into $CORPUS"
 python3 "$HERE/gen_cfn_corpus.py" "$CORPUS" --count "$COUNT"

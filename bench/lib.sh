@@ -42,3 +42,14 @@ venv_install() {
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q "$spec"
 }
+
+# vigil_binary BUILD: sets VIGIL to the release binary (under CARGO_TARGET_DIR when set),
+# building it first when BUILD is 1. Needs ROOT (the repository).
+vigil_binary() {
+  VIGIL="${CARGO_TARGET_DIR:-$ROOT/target}/release/vigil"
+  if [ "$1" = 1 ]; then
+    say "building vigil (release)"
+    (cd "$ROOT" && cargo build --release -p vigil-cli)
+  fi
+  [ -x "$VIGIL" ] || { echo "no vigil binary at $VIGIL" >&2; exit 1; }
+}

@@ -43,13 +43,7 @@ fi
 mkdir -p "$RES" "$DATA"
 ensure_bench_tools
 
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-VIGIL="$TARGET_DIR/release/vigil"
-if [ "$BUILD" = 1 ]; then
-  say "building vigil (release)"
-  (cd "$ROOT" && cargo build --release -p vigil-cli)
-fi
-[ -x "$VIGIL" ] || { echo "no vigil binary at $VIGIL" >&2; exit 1; }
+vigil_binary "$BUILD"
 
 say "generating the repositories under $DATA"
 python3 "$HERE/gen_cfn_corpus.py" "$DATA/parts/cfn" --count "$CFN"

@@ -50,10 +50,7 @@ venv_install kingfisher kingfisher-bin
 GITLEAKS="$VENV/bin/gitleaks"
 KINGFISHER="$VENV/bin/kingfisher"
 RIPSECRETS=$(command -v ripsecrets || true)
-if [ "$BUILD" = 1 ]; then
-  say "building vigil (release)"; (cd "$ROOT" && cargo build --release -p vigil-cli -q)
-fi
-VIGIL="$ROOT/target/release/vigil"
+vigil_binary "$BUILD"
 
 mkdir -p "$WORK" "$RES"
 if [ -z "$REPO" ]; then

@@ -100,13 +100,7 @@ CHECKOV_FLAGS=(--framework terraform -o json --quiet --compact --skip-download -
                --soft-fail --download-external-modules false)
 
 # ---------------------------------------------------------------------------- build, corpus
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-VIGIL="$TARGET_DIR/release/vigil"
-if [ "$BUILD" = 1 ]; then
-  say "building vigil (release)"
-  (cd "$ROOT" && cargo build --release -p vigil-cli)
-fi
-[ -x "$VIGIL" ] || { echo "no vigil binary at $VIGIL" >&2; exit 1; }
+vigil_binary "$BUILD"
 
 if [ "$CORPUS_RUN" = 1 ]; then
   say "generating at least $COUNT .tf files into $CORPUS"
