@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use vigil_model::{Node, Value};
+use vigil_model::{Node, Value, GITLAB_KEYWORDS};
 
 const GLOBALS: &[&str] = &[
     "size",
@@ -1041,21 +1041,6 @@ struct Pipeline<'a> {
     kind: &'a str,
     root: &'a Node,
 }
-
-/// Top-level keys of a GitLab CI file that are keywords rather than jobs.
-const GITLAB_KEYWORDS: &[&str] = &[
-    "default",
-    "include",
-    "stages",
-    "variables",
-    "workflow",
-    "image",
-    "services",
-    "cache",
-    "before_script",
-    "after_script",
-    "spec",
-];
 
 fn list_items(n: Option<&Node>) -> &[Node] {
     n.and_then(Node::as_list).unwrap_or(&[])

@@ -8,7 +8,7 @@
 
 use crate::yaml::{self, YKind, YNode};
 use crate::{suppress, Loaded};
-use vigil_model::{Diagnostic, Level, Origin, Resource, SourceFile, Span};
+use vigil_model::{Diagnostic, Level, Origin, Resource, SourceFile, Span, GITLAB_KEYWORDS};
 
 /// The kinds of pipeline file, by where they live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,21 +320,6 @@ fn check_action(root: &YNode, diags: &mut Diags) {
         check_steps(steps, "the composite action", diags);
     }
 }
-
-/// Top-level keys of a GitLab CI file that are keywords, not jobs.
-pub const GITLAB_KEYWORDS: &[&str] = &[
-    "default",
-    "include",
-    "stages",
-    "variables",
-    "workflow",
-    "image",
-    "services",
-    "cache",
-    "before_script",
-    "after_script",
-    "spec",
-];
 
 fn check_script(value: &YNode, what: &str, diags: &mut Diags) {
     let ok = match &value.kind {

@@ -2,25 +2,14 @@
 //! naming the file and the line, never a panic, in bounded time and memory, and every resource
 //! that can be read is kept.
 
-use std::sync::Arc;
+mod common;
+
+use common::{load_file, source_file};
 use vigil_loaders::{cloudformation, load, Level, LoadOptions, Loaded};
-use vigil_model::{SourceFile, Value};
-
-fn file(path: &str, text: &str) -> SourceFile {
-    SourceFile {
-        path: path.into(),
-        disk_path: path.into(),
-        text: Arc::from(text),
-    }
-}
-
-/// Through the front door: only files a loader claims are read.
-fn load_as(path: &str, text: &str) -> Loaded {
-    load(&file(path, text), &LoadOptions::default())
-}
+use vigil_model::Value;
 
 fn load_yaml(text: &str) -> Loaded {
-    load_as("t.yaml", text)
+    load_file("t.yaml", text)
 }
 
 fn errors(l: &Loaded) -> Vec<&vigil_loaders::Diagnostic> {
@@ -99,7 +88,7 @@ fn malformed_json_takes_the_json_parsers_position() {
     ];
     for text in cases {
         let expected = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
-        let l = load_as("t.json", text);
+        let l = load_file("t.json", text);
         let e = errors(&l);
         assert_eq!(e.len(), 1, "{text}: {:#?}", l.diagnostics);
         assert_eq!(
@@ -280,7 +269,7 @@ fn two_hundred_levels_of_nesting_load() {
             ),
         };
         let path = if style == "json" { "t.json" } else { "t.yaml" };
-        let l = load_as(path, &text);
+        let l = load_file(path, &text);
         assert!(l.diagnostics.is_empty(), "{style}: {:#?}", l.diagnostics);
         assert_eq!(addresses(&l), ["Deep"], "{style}");
         // The leaf is reachable at the bottom.
@@ -350,7 +339,7 @@ fn nesting_past_the_limit_is_an_error_even_on_a_small_stack() {
                 "[".repeat(200_000),
                 "]".repeat(200_000)
             );
-            let l = load_as("t.json", &json);
+            let l = load_file("t.json", &json);
             assert_eq!(errors(&l).len(), 1, "{:#?}", l.diagnostics);
         })
         .unwrap();
@@ -515,7 +504,7 @@ fn lossy_text_and_binary_garbage_do_not_panic() {
     ];
     for t in &texts {
         for path in ["t.yaml", "t.json"] {
-            let l = cloudformation::load(&file(path, t), &LoadOptions::default());
+            let l = cloudformation::load(&source_file(path, t), &LoadOptions::default());
             for d in &l.diagnostics {
                 assert_eq!(d.path, path);
             }
@@ -538,7 +527,7 @@ fn empty_files_are_not_templates() {
         assert!(l.diagnostics.is_empty(), "{text:?}: {:#?}", l.diagnostics);
         assert!(l.resources.is_empty());
         // Even when forced through the CloudFormation loader.
-        let l = cloudformation::load(&file("t.yaml", text), &LoadOptions::default());
+        let l = cloudformation::load(&source_file("t.yaml", text), &LoadOptions::default());
         assert!(l.resources.is_empty());
         assert!(errors(&l).is_empty(), "{text:?}: {:#?}", l.diagnostics);
     }
@@ -557,7 +546,7 @@ fn a_template_that_is_a_scalar_or_a_list_is_said_not_to_be_one() {
         ("[\"AWSTemplateFormatVersion\", \"Resources\"]", "list", 1),
     ] {
         let path = if text.starts_with('[') { "t.json" } else { "t.yaml" };
-        let l = load_as(path, text);
+        let l = load_file(path, text);
         assert_eq!(l.format, None, "{text}");
         assert!(l.resources.is_empty());
         let d = diag(&l, what);
@@ -646,7 +635,7 @@ fn fuzz_regressions_load_without_panicking() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         for path in ["fuzz.yaml", "fuzz.json"] {
-            let f = file(path, &text);
+            let f = source_file(path, &text);
             let _ = cloudformation::load(&f, &LoadOptions::default());
             let _ = load(&f, &LoadOptions::default());
         }

@@ -2,18 +2,15 @@
 //! and shell forms, flags), the model (stages, effective user, ARG/ENV substitution, spans),
 //! suppressions, and bad input (a diagnostic with the line, the rest kept).
 
-use std::sync::Arc;
+mod common;
+
+use common::load_file;
 use vigil_loaders::dockerfile::is_dockerfile_name;
-use vigil_loaders::{load, Level, LoadOptions, Loaded};
-use vigil_model::{Node, SourceFile, Value};
+use vigil_loaders::{Level, Loaded};
+use vigil_model::{Node, Value};
 
 fn load_docker(text: &str) -> Loaded {
-    let file = SourceFile {
-        path: "app/Dockerfile".into(),
-        disk_path: "app/Dockerfile".into(),
-        text: Arc::from(text),
-    };
-    load(&file, &LoadOptions::default())
+    load_file("app/Dockerfile", text)
 }
 
 fn props(l: &Loaded) -> &Node {

@@ -2,21 +2,14 @@
 //! how it is named, and what bad input gives (a diagnostic with the line, the other documents
 //! kept).
 
-use std::sync::Arc;
-use vigil_loaders::{load, Diagnostic, Level, LoadOptions, Loaded};
-use vigil_model::{SourceFile, Value};
+mod common;
 
-fn load_as(path: &str, text: &str) -> Loaded {
-    let file = SourceFile {
-        path: path.into(),
-        disk_path: path.into(),
-        text: Arc::from(text),
-    };
-    load(&file, &LoadOptions::default())
-}
+use common::load_file;
+use vigil_loaders::{Diagnostic, Level, Loaded};
+use vigil_model::Value;
 
 fn load_yaml(text: &str) -> Loaded {
-    load_as("deploy/app.yaml", text)
+    load_file("deploy/app.yaml", text)
 }
 
 fn addresses(l: &Loaded) -> Vec<&str> {
@@ -120,7 +113,7 @@ fn list_items_are_resources_of_their_own() {
     {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s"}}
   ]
 }"#;
-    let l = load_as("dump.json", json);
+    let l = load_file("dump.json", json);
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
     assert_eq!(addresses(&l), ["Pod/ops/a", "Secret/default/s"]);
     assert_eq!(l.resources[0].span().unwrap().start.line, 5);
@@ -191,7 +184,7 @@ spec:
   replicas: {{ .Values.replicaCount }}
   {{- end }}
 ";
-    let l = load_as("chart/templates/deployment.yaml", text);
+    let l = load_file("chart/templates/deployment.yaml", text);
     assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
     let d = &l.diagnostics[0];
     assert_eq!(d.level, Level::Error);
@@ -462,7 +455,7 @@ metadata:
 
 #[test]
 fn json_manifests_with_tabs_load() {
-    let l = load_as(
+    let l = load_file(
         "pod.json",
         "{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"Pod\",\n\t\"metadata\": {\"name\": \"p\"}\n}\n",
     );

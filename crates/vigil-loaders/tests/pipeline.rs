@@ -1,19 +1,12 @@
 //! CI pipeline files through the front door: which files are claimed, what resource each
 //! becomes, and the diagnostics broken files give (never a panic, the resource kept).
 
-use std::sync::Arc;
-use vigil_loaders::pipeline::{expressions, kind_of, PipelineKind};
-use vigil_loaders::{load, Level, LoadOptions, Loaded};
-use vigil_model::{SourceFile, Value};
+mod common;
 
-fn load_as(path: &str, text: &str) -> Loaded {
-    let file = SourceFile {
-        path: path.into(),
-        disk_path: path.into(),
-        text: Arc::from(text),
-    };
-    load(&file, &LoadOptions::default())
-}
+use common::load_file;
+use vigil_loaders::pipeline::{expressions, kind_of, PipelineKind};
+use vigil_loaders::{Level, Loaded};
+use vigil_model::Value;
 
 fn messages(l: &Loaded, level: Level) -> Vec<String> {
     l.diagnostics
@@ -60,7 +53,7 @@ fn files_are_claimed_by_place_and_name() {
 
 #[test]
 fn a_workflow_is_one_resource_holding_the_document() {
-    let l = load_as(".github/workflows/ci.yml", WORKFLOW);
+    let l = load_file(".github/workflows/ci.yml", WORKFLOW);
     assert_eq!(l.format, Some("github-actions"));
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
     assert_eq!(l.resources.len(), 1);
@@ -85,15 +78,15 @@ fn a_workflow_is_one_resource_holding_the_document() {
 
 #[test]
 fn other_pipeline_kinds() {
-    let a = load_as(
+    let a = load_file(
         ".github/actions/setup/action.yml",
         "name: setup\nruns:\n  using: composite\n  steps:\n    - run: echo hi\n      shell: bash\n",
     );
     assert_eq!(a.resources[0].kind, "github::Action");
-    let g = load_as(".gitlab-ci.yml", "test:\n  script: make\n");
+    let g = load_file(".gitlab-ci.yml", "test:\n  script: make\n");
     assert_eq!(g.format, Some("gitlab-ci"));
     assert_eq!(g.resources[0].kind, "gitlab::Pipeline");
-    let b = load_as(
+    let b = load_file(
         "buildspec.yml",
         "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n",
     );
@@ -117,7 +110,7 @@ deploy:
     - *setup
     - ./deploy.sh
 ";
-    let l = load_as(".gitlab-ci.yml", text);
+    let l = load_file(".gitlab-ci.yml", text);
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
     let deploy = l.resources[0].properties.get("deploy").unwrap();
     assert_eq!(deploy.get("image").unwrap().as_str(), Some("alpine"));
@@ -128,14 +121,14 @@ deploy:
 #[test]
 fn a_gitlab_component_header_is_skipped() {
     let text = "spec:\n  inputs:\n    stage:\n      default: test\n---\nbuild:\n  script: make\n";
-    let l = load_as("templates/build.gitlab-ci.yml", text);
+    let l = load_file("templates/build.gitlab-ci.yml", text);
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
     assert!(l.resources[0].properties.get("build").is_some());
 }
 
 #[test]
 fn yaml_errors_name_the_line() {
-    let l = load_as(
+    let l = load_file(
         ".github/workflows/ci.yml",
         "on: push\njobs:\n  a:\n    steps: [\n",
     );
@@ -149,14 +142,14 @@ fn yaml_errors_name_the_line() {
 
 #[test]
 fn structure_errors_keep_the_resource() {
-    let l = load_as(".github/workflows/ci.yml", "on: push\njobs:\n  - build\n");
+    let l = load_file(".github/workflows/ci.yml", "on: push\njobs:\n  - build\n");
     assert_eq!(l.resources.len(), 1);
     assert_eq!(
         messages(&l, Level::Error),
         ["2:1: `jobs` is a list: expected a mapping of job ids to jobs"]
     );
 
-    let l = load_as(
+    let l = load_file(
         ".github/workflows/ci.yml",
         "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      run: make\n  b: hello\n  c:\n    steps:\n      - make\n",
     );
@@ -176,7 +169,7 @@ fn structure_errors_keep_the_resource() {
     );
     assert_eq!(l.resources.len(), 1);
 
-    let l = load_as(
+    let l = load_file(
         ".gitlab-ci.yml",
         "stages: [build]\nbuild: make\ntest:\n  script:\n    run: x\n",
     );
@@ -185,7 +178,7 @@ fn structure_errors_keep_the_resource() {
     assert!(e[0].starts_with("2:1: job `build` is a scalar"), "{e:?}");
     assert!(e[1].starts_with("5:5: `test.script` is a mapping"), "{e:?}");
 
-    let l = load_as("buildspec.yml", "phases:\n  build:\n    commands: make\n");
+    let l = load_file("buildspec.yml", "phases:\n  build:\n    commands: make\n");
     assert_eq!(
         messages(&l, Level::Error),
         ["3:5: `phases.build.commands` must be a list of commands"]
@@ -195,17 +188,17 @@ fn structure_errors_keep_the_resource() {
         ["1:1: the buildspec has no `version`: expected `version: 0.2`"]
     );
 
-    let l = load_as(".github/workflows/ci.yml", "- on: push\n");
+    let l = load_file(".github/workflows/ci.yml", "- on: push\n");
     assert!(l.resources.is_empty());
     assert!(messages(&l, Level::Error)[0].contains("the document is a list: expected a workflow"));
 
-    let l = load_as(".github/workflows/empty.yml", "");
+    let l = load_file(".github/workflows/empty.yml", "");
     assert!(messages(&l, Level::Warning)[0].contains("the file is empty"));
 }
 
 #[test]
 fn duplicate_keys_are_warned() {
-    let l = load_as(
+    let l = load_file(
         ".github/workflows/ci.yml",
         "on: push\njobs:\n  a:\n    runs-on: x\n  a:\n    runs-on: y\n",
     );
@@ -235,7 +228,7 @@ fn malformed_expressions_are_warned_at_their_line() {
     let text = format!(
         "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo start\n          echo ${{{{ github.head_ref\n      - run: echo ${{{{ a ${{{{ b }}}}\n      - run: echo ${{{{ {long} }}}}\n"
     );
-    let l = load_as(".github/workflows/ci.yml", &text);
+    let l = load_file(".github/workflows/ci.yml", &text);
     assert_eq!(l.resources.len(), 1);
     let w = messages(&l, Level::Warning);
     assert_eq!(w.len(), 3, "{w:?}");
@@ -256,14 +249,14 @@ fn many_malformed_expressions_are_bounded() {
     for _ in 0..500 {
         text.push_str("      - run: echo ${{ oops\n");
     }
-    let l = load_as(".github/workflows/ci.yml", &text);
+    let l = load_file(".github/workflows/ci.yml", &text);
     assert!(l.diagnostics.len() <= 21, "{}", l.diagnostics.len());
 }
 
 #[test]
 fn suppression_comments_cover_the_file() {
     let text = format!("# vigil:ignore CI-003 internal mirror, reviewed\n{WORKFLOW}");
-    let l = load_as(".github/workflows/ci.yml", &text);
+    let l = load_file(".github/workflows/ci.yml", &text);
     let s = &l.resources[0].suppressions;
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].rule, "CI-003");

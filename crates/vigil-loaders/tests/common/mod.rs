@@ -1,12 +1,27 @@
-//! Helpers shared by the Terraform loader tests: load an in-memory configuration and read the
-//! records it gave.
+//! Helpers shared by the loader tests: load a file through the front door or an in-memory
+//! Terraform configuration, and read the records it gave.
 
 // Each test file uses a different part of these.
 #![allow(dead_code)]
 
+use std::sync::Arc;
 use vigil_loaders::terraform::{self, Limits, MemFs, VariableInputs};
-use vigil_loaders::{Loaded, Resource};
-use vigil_model::{Node, Value};
+use vigil_loaders::{LoadOptions, Loaded, Resource};
+use vigil_model::{Node, SourceFile, Value};
+
+/// A file as the gate would hand it to a loader.
+pub fn source_file(path: &str, text: &str) -> SourceFile {
+    SourceFile {
+        path: path.into(),
+        disk_path: path.into(),
+        text: Arc::from(text),
+    }
+}
+
+/// Through the front door (`vigil_loaders::load`): only files a loader claims are read.
+pub fn load_file(path: &str, text: &str) -> Loaded {
+    vigil_loaders::load(&source_file(path, text), &LoadOptions::default())
+}
 
 /// Loads a fixture (virtual files split on `# --- file:` lines) as a root module.
 pub fn load(fixture: &str) -> Loaded {
