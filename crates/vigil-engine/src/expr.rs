@@ -552,50 +552,36 @@ impl<'a, 's, 'e: 'a> Env<'a, 's, 'e> {
                 None => return Val::Absent,
             },
         };
+        // With two variables CEL binds (index or key, value); with one, the value for lists
+        // and the key for maps.
+        let is_map =
+            matches!(range, Val::Map(_)) || range.node().is_some_and(|n| n.as_map().is_some());
         let mut accu = self.eval(&c.accu_init);
-        // `filter()` and `map()` append to a list: done in place, where the general loop below
-        // would copy the whole list at every item.
         for (key, value) in items {
+            // `filter()` and `map()` append to a list: done in place, where the general step
+            // would copy the whole list at every item.
             if let (Some(Append { cond, element }), Val::List(list)) = (&c.append, &mut accu) {
-                {
-                    let is_map = matches!(range, Val::Map(_))
-                        || range.node().is_some_and(|n| n.as_map().is_some());
-                    self.bind(&c.iter_var, if is_map { key } else { value });
-                    let keep = match cond {
-                        None => Some(true),
-                        Some(cond) => match self.eval(cond) {
-                            Val::Bool(b) => Some(b),
-                            _ => None,
-                        },
-                    };
-                    match keep {
-                        Some(true) => {
-                            let v = self.eval(element);
-                            list.push(v);
-                            self.unbind();
-                            continue;
-                        }
-                        Some(false) => {
-                            self.unbind();
-                            continue;
-                        }
-                        // Unknown or ill-typed: the general step decides, as before.
-                        None => {
-                            let bound = self.vars.pop().map(|(_, v)| v).unwrap_or(Val::Absent);
-                            self.bind(&c.iter_var, bound);
-                            self.bind(&c.accu_var, accu.clone());
-                            accu = self.eval(&c.loop_step);
-                            self.unbind();
-                            self.unbind();
-                            continue;
-                        }
+                self.bind(&c.iter_var, if is_map { key } else { value });
+                let keep = match cond {
+                    None => Val::Bool(true),
+                    Some(cond) => self.eval(cond),
+                };
+                match keep {
+                    Val::Bool(true) => {
+                        let v = self.eval(element);
+                        list.push(v);
+                    }
+                    Val::Bool(false) => {}
+                    // Unknown or ill-typed: the general step decides, as before.
+                    _ => {
+                        self.bind(&c.accu_var, accu.clone());
+                        accu = self.eval(&c.loop_step);
+                        self.unbind();
                     }
                 }
+                self.unbind();
+                continue;
             }
-            // With two variables CEL binds (index or key, value); with one, the value for lists
-            // and the key for maps.
-            let is_map =
-                matches!(range, Val::Map(_)) || range.node().is_some_and(|n| n.as_map().is_some());
             let pushed = if let Some(v2) = &c.iter_var2 {
                 self.bind(&c.iter_var, key);
                 self.bind(v2, value);

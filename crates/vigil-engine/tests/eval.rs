@@ -352,3 +352,25 @@ fn references_as_values() {
     );
     assert!(fires("size(as_list(props.A)) == 1", p));
 }
+
+#[test]
+fn filter_and_map_keep_order_and_unknowns() {
+    let p = map(vec![
+        ("L", list(vec![num(1.0), num(5.0), num(3.0), num(8.0)])),
+        ("U", list(vec![num(1.0), unknown(), num(9.0)])),
+        ("M", map(vec![("a", num(1.0)), ("b", num(2.0))])),
+    ]);
+    assert!(fires("props.L.filter(x, x > 2) == [5, 3, 8]", p.clone()));
+    assert!(fires("props.L.map(x, x * 2) == [2, 10, 6, 16]", p.clone()));
+    assert!(fires(
+        "props.L.map(x, x > 2, x + 1) == [6, 4, 9]",
+        p.clone()
+    ));
+    assert!(fires("size(props.L.filter(x, x > 100)) == 0", p.clone()));
+    // Over a map, the variable is the key.
+    assert!(fires("props.M.filter(k, k != 'a') == ['b']", p.clone()));
+    // An item whose condition is unknown makes the whole result unknown: never fires.
+    assert!(!fires("size(props.U.filter(x, x > 2)) == 1", p.clone()));
+    assert!(!fires("size(props.U.filter(x, x > 2)) != 1", p.clone()));
+    assert!(fires("props.U.map(x, x > 5) != []", p));
+}
