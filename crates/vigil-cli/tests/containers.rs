@@ -6,22 +6,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-/// `(path, line)` of every unsuppressed finding of `rule`.
-fn at(report: &Value, rule: &str) -> Vec<(String, u64)> {
-    let mut v: Vec<(String, u64)> = of_rule(report, rule)
-        .into_iter()
-        .filter(|f| f["suppressed"].is_null())
-        .map(|f| {
-            (
-                f["location"]["path"].as_str().unwrap().to_string(),
-                f["location"]["start_line"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 /// Root in the final stage only through the stage it is built on.
 const MULTI_STAGE: &str = "ARG BASE=3.20
 FROM alpine:${BASE} AS base
@@ -52,7 +36,7 @@ fn dockerfiles_are_found_by_name_and_judged_on_their_final_stage() {
     // there.
     let user_line = line_of(MULTI_STAGE, "USER root");
     assert_eq!(
-        at(&report, "DOCKER-001"),
+        unsuppressed_at(&report, "DOCKER-001"),
         vec![
             ("Containerfile".to_string(), user_line),
             ("svc/Dockerfile".to_string(), user_line),
@@ -76,7 +60,7 @@ fn a_password_in_env_is_reported_and_never_printed_whole() {
     write(t.path(), "Dockerfile", MULTI_STAGE);
     let (_, report) = scan_json(t.path(), &["."]);
     assert_eq!(
-        at(&report, "DOCKER-006"),
+        unsuppressed_at(&report, "DOCKER-006"),
         vec![(
             "Dockerfile".to_string(),
             line_of(MULTI_STAGE, "DB_PASSWORD")
@@ -100,7 +84,10 @@ fn a_suppression_comment_in_a_dockerfile_carries_its_reason() {
         &format!("# vigil:ignore DOCKER-001 the base image drops to uid 1000 itself, SEC-9\n{MULTI_STAGE}"),
     );
     let (_, report) = scan_json(t.path(), &["."]);
-    assert!(at(&report, "DOCKER-001").is_empty(), "{report}");
+    assert!(
+        unsuppressed_at(&report, "DOCKER-001").is_empty(),
+        "{report}"
+    );
     let f = of_rule(&report, "DOCKER-001");
     assert_eq!(f.len(), 1, "{report}");
     assert!(f[0]["suppressed"]["reason"]
@@ -126,12 +113,12 @@ fn a_broken_dockerfile_names_its_line_and_the_rest_is_still_judged() {
     assert_eq!(d[0]["line"], line_of(broken, "FROBNICATE"), "{report}");
     // What follows the bad instruction is still read: the final USER root is reported.
     assert!(
-        at(&report, "DOCKER-001")
+        unsuppressed_at(&report, "DOCKER-001")
             .iter()
             .any(|(p, l)| p == "broken/Dockerfile" && *l == line_of(broken, "USER root")),
         "{report}"
     );
-    assert_eq!(at(&report, "DOCKER-001").len(), 2, "{report}");
+    assert_eq!(unsuppressed_at(&report, "DOCKER-001").len(), 2, "{report}");
 }
 
 /// Helm output: several documents, a CronJob whose pod hides three levels down.
@@ -179,7 +166,7 @@ fn manifests_are_judged_document_by_document_down_to_a_cronjobs_pod() {
     let (code, report) = scan_json(t.path(), &["."]);
     assert_eq!(code, 1, "{report}");
     assert_eq!(
-        at(&report, "K8S-001"),
+        unsuppressed_at(&report, "K8S-001"),
         vec![(
             "deploy/shop.yaml".to_string(),
             line_of(MANIFESTS, "privileged: true")
@@ -191,7 +178,7 @@ fn manifests_are_judged_document_by_document_down_to_a_cronjobs_pod() {
     assert_eq!(f[0]["address"], "CronJob/shop/nightly", "{report}");
     assert_eq!(report["summary"]["files_scanned"], 1, "{report}");
     // The literal password is reported, and masked wherever the file is shown.
-    assert_eq!(at(&report, "K8S-031").len(), 1, "{report}");
+    assert_eq!(unsuppressed_at(&report, "K8S-031").len(), 1, "{report}");
     for format in ["text", "json", "sarif"] {
         let run = vigil(t.path(), &["scan", ".", "--format", format]);
         assert!(!run.all().contains("hunter2"), "{format}: {run:?}");
@@ -218,7 +205,7 @@ fn an_unrendered_helm_template_is_one_clear_error_and_other_manifests_are_judged
         d[0]["message"].as_str().unwrap().contains("helm template"),
         "{report}"
     );
-    assert_eq!(at(&report, "K8S-001").len(), 1, "{report}");
+    assert_eq!(unsuppressed_at(&report, "K8S-001").len(), 1, "{report}");
 }
 
 #[test]
@@ -230,7 +217,7 @@ fn a_manifest_annotation_suppresses_a_rule_with_its_reason() {
     );
     write(t.path(), "deploy/shop.yaml", &annotated);
     let (_, report) = scan_json(t.path(), &["."]);
-    assert!(at(&report, "K8S-001").is_empty(), "{report}");
+    assert!(unsuppressed_at(&report, "K8S-001").is_empty(), "{report}");
     let f = of_rule(&report, "K8S-001");
     assert_eq!(f.len(), 1, "{report}");
     assert!(f[0]["suppressed"]["reason"]
@@ -238,5 +225,5 @@ fn a_manifest_annotation_suppresses_a_rule_with_its_reason() {
         .unwrap()
         .contains("SEC-11"));
     // Other rules on the same resource still apply.
-    assert_eq!(at(&report, "K8S-031").len(), 1, "{report}");
+    assert_eq!(unsuppressed_at(&report, "K8S-031").len(), 1, "{report}");
 }

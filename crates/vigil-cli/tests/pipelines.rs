@@ -6,20 +6,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-/// `(path, line)` of every unsuppressed finding of `rule`.
-fn at(report: &Value, rule: &str) -> Vec<(String, u64)> {
-    of_rule(report, rule)
-        .into_iter()
-        .filter(|f| f["suppressed"].is_null())
-        .map(|f| {
-            (
-                f["location"]["path"].as_str().unwrap().to_string(),
-                f["location"]["start_line"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect()
-}
-
 const PWN_REQUEST: &str = r#"name: preview
 on:
   pull_request_target:
@@ -50,11 +36,11 @@ fn a_workflow_is_judged_where_github_reads_it_and_findings_name_its_lines() {
     assert_eq!(code, 1, "{report}");
     let path = ".github/workflows/preview.yml".to_string();
     assert_eq!(
-        at(&report, "CI-001"),
+        unsuppressed_at(&report, "CI-001"),
         vec![(path.clone(), line_of(PWN_REQUEST, "ref: ${{"))],
         "{report}"
     );
-    let injection = at(&report, "CI-002");
+    let injection = unsuppressed_at(&report, "CI-002");
     assert_eq!(injection.len(), 1, "{report}");
     assert_eq!(injection[0].0, path);
     assert!(findings(&report)
@@ -91,13 +77,13 @@ phases:
     write(t.path(), "ci/buildspec.yml", buildspec);
     let (_, report) = scan_json(t.path(), &["."]);
     assert!(
-        at(&report, "CI-015")
+        unsuppressed_at(&report, "CI-015")
             .iter()
             .any(|(p, _)| p == ".gitlab-ci.yml"),
         "{report}"
     );
     assert_eq!(
-        at(&report, "CI-016"),
+        unsuppressed_at(&report, "CI-016"),
         vec![(
             "ci/buildspec.yml".to_string(),
             line_of(buildspec, "AWS_SECRET_ACCESS_KEY")
@@ -121,7 +107,7 @@ fn a_suppression_comment_silences_a_workflow_rule_with_its_reason() {
         format!("# vigil:ignore CI-002 the title is only echoed, reviewed in SEC-7\n{PWN_REQUEST}");
     write(t.path(), ".github/workflows/preview.yml", &suppressed);
     let (_, report) = scan_json(t.path(), &["."]);
-    assert!(at(&report, "CI-002").is_empty(), "{report}");
+    assert!(unsuppressed_at(&report, "CI-002").is_empty(), "{report}");
     let f = of_rule(&report, "CI-002");
     assert_eq!(f.len(), 1, "{report}");
     assert!(f[0]["suppressed"]["reason"]
@@ -129,7 +115,7 @@ fn a_suppression_comment_silences_a_workflow_rule_with_its_reason() {
         .unwrap()
         .contains("SEC-7"));
     // Other rules still apply.
-    assert_eq!(at(&report, "CI-001").len(), 1, "{report}");
+    assert_eq!(unsuppressed_at(&report, "CI-001").len(), 1, "{report}");
 }
 
 #[test]
@@ -152,5 +138,5 @@ fn a_broken_workflow_is_reported_with_its_line_and_the_others_are_still_judged()
         d.iter().all(|d| d["line"].as_u64().unwrap() >= 6),
         "{report}"
     );
-    assert_eq!(at(&report, "CI-001").len(), 1, "{report}");
+    assert_eq!(unsuppressed_at(&report, "CI-001").len(), 1, "{report}");
 }

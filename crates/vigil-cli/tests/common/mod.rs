@@ -117,6 +117,22 @@ pub fn of_rule<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
         .collect()
 }
 
+/// `(path, start line)` of every unsuppressed finding of `rule`, sorted.
+pub fn unsuppressed_at(report: &Value, rule: &str) -> Vec<(String, u64)> {
+    let mut at: Vec<(String, u64)> = of_rule(report, rule)
+        .into_iter()
+        .filter(|f| f["suppressed"].is_null())
+        .map(|f| {
+            (
+                f["location"]["path"].as_str().unwrap().to_string(),
+                f["location"]["start_line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    at.sort();
+    at
+}
+
 /// Findings that count against the gate.
 pub fn unsuppressed(report: &Value) -> Vec<&Value> {
     findings(report)
