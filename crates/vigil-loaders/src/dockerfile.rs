@@ -726,23 +726,26 @@ impl<'t> Builder<'t> {
         out
     }
 
+    /// An exec-form (JSON) argument list: sets `exec` to the words, each at its own place, and
+    /// gives them joined by spaces.
+    fn exec(&self, words: &[pd::UnescapedString<'_>], span: Span, node: &mut Map) -> String {
+        let items: Vec<Node> = words
+            .iter()
+            .map(|w| string(w.value.to_string(), self.span(w.span.start, w.span.end)))
+            .collect();
+        node.insert("exec".into(), Node::new(Value::List(items), Some(span)));
+        words
+            .iter()
+            .map(|w| w.value.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     fn command(&self, c: &pd::Command<'_>, node: &mut Map) -> (String, Span) {
         match c {
             pd::Command::Exec(e) => {
                 let span = self.span(e.span.start, e.span.end);
-                let items: Vec<Node> = e
-                    .value
-                    .iter()
-                    .map(|s| string(s.value.to_string(), self.span(s.span.start, s.span.end)))
-                    .collect();
-                let joined = e
-                    .value
-                    .iter()
-                    .map(|s| s.value.as_ref())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                node.insert("exec".into(), Node::new(Value::List(items), Some(span)));
-                (joined, span)
+                (self.exec(&e.value, span, node), span)
             }
             pd::Command::Shell(s) => (
                 join_continuations(s.value, self.escape),
@@ -966,21 +969,7 @@ impl<'t> Builder<'t> {
                 let (s, _) = extent(&o.instruction);
                 (self.raw(s, end), self.span(s, end), false)
             }
-            I::Shell(s) => {
-                let items: Vec<Node> = s
-                    .arguments
-                    .iter()
-                    .map(|a| string(a.value.to_string(), self.span(a.span.start, a.span.end)))
-                    .collect();
-                let joined = s
-                    .arguments
-                    .iter()
-                    .map(|a| a.value.as_ref())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                node.insert("exec".into(), Node::new(Value::List(items), Some(span)));
-                (joined, span, false)
-            }
+            I::Shell(s) => (self.exec(&s.arguments, span, &mut node), span, false),
             I::Stopsignal(pd::StopsignalInstruction { arguments, .. })
             | I::User(pd::UserInstruction { arguments, .. })
             | I::Workdir(pd::WorkdirInstruction { arguments, .. }) => (
