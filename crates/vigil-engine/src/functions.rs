@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use vigil_model::{Node, Value, GITLAB_KEYWORDS};
+use vigil_model::{pod_spec_path, Node, Value, GITLAB_KEYWORDS};
 
 const GLOBALS: &[&str] = &[
     "size",
@@ -1191,23 +1191,11 @@ impl<'a> Pipeline<'a> {
     }
 }
 
-/// The pod specification inside a Kubernetes manifest: `spec` of a Pod, `spec.template.spec` of
-/// a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or ReplicationController,
-/// `spec.jobTemplate.spec.template.spec` of a CronJob, `template.spec` of a PodTemplate.
+/// The pod specification inside a Kubernetes manifest ([`vigil_model::pod_spec_path`]); for
+/// other kinds that follow the workload shape (a Knative Service), `spec.template.spec`.
 fn pod_spec(manifest: &Node) -> Option<&Node> {
-    fn at<'n>(n: &'n Node, path: &[&str]) -> Option<&'n Node> {
-        path.iter().try_fold(n, |n, k| n.as_map()?.get(*k))
-    }
-    let kind = at(manifest, &["kind"]).and_then(Node::as_str).unwrap_or("");
-    match kind {
-        "Pod" => at(manifest, &["spec"]),
-        "CronJob" => at(
-            manifest,
-            &["spec", "jobTemplate", "spec", "template", "spec"],
-        ),
-        "PodTemplate" => at(manifest, &["template", "spec"]),
-        _ => at(manifest, &["spec", "template", "spec"]),
-    }
+    let kind = manifest.get("kind").and_then(Node::as_str).unwrap_or("");
+    manifest.at(pod_spec_path(kind).unwrap_or(&["spec", "template", "spec"]))
 }
 
 #[cfg(test)]

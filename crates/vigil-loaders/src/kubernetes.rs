@@ -341,17 +341,8 @@ impl Reader<'_> {
         self.expect_map(doc, &["metadata", "labels"]);
         self.expect_map(doc, &["metadata", "annotations"]);
         let kind = doc.get("kind").and_then(YNode::as_str).unwrap_or_default();
-        let path: &[&str] = match kind {
-            "Pod" => &["spec"],
-            "CronJob" => &["spec", "jobTemplate", "spec", "template", "spec"],
-            "PodTemplate" => &["template", "spec"],
-            "Deployment"
-            | "StatefulSet"
-            | "DaemonSet"
-            | "ReplicaSet"
-            | "Job"
-            | "ReplicationController" => &["spec", "template", "spec"],
-            _ => return,
+        let Some(path) = vigil_model::pod_spec_path(kind) else {
+            return;
         };
         for depth in 1..=path.len() {
             if !self.expect_map(doc, &path[..depth]) {

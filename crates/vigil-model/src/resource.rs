@@ -14,23 +14,6 @@ pub struct SourceFile {
     pub text: Arc<str>,
 }
 
-/// Top-level keys of a `gitlab::Pipeline` resource's properties that are GitLab CI keywords,
-/// not jobs. Shared by the loader, which checks each job's shape, and the rule helpers, which
-/// list the jobs: the one fact about an input format both sides of a record need.
-pub const GITLAB_KEYWORDS: &[&str] = &[
-    "default",
-    "include",
-    "stages",
-    "variables",
-    "workflow",
-    "image",
-    "services",
-    "cache",
-    "before_script",
-    "after_script",
-    "spec",
-];
-
 /// Where a resource was declared or observed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]

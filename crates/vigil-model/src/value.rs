@@ -81,6 +81,11 @@ impl Node {
         self.as_map().and_then(|m| m.get(key))
     }
 
+    /// The node at a path of map keys (`["spec", "template", "spec"]`).
+    pub fn at(&self, path: &[&str]) -> Option<&Node> {
+        path.iter().try_fold(self, |n, k| n.get(k))
+    }
+
     pub fn is_unknown(&self) -> bool {
         matches!(self.value, Value::Unknown(_))
     }
